@@ -1,0 +1,16 @@
+package com.fieldops.command;
+
+import com.fieldops.platform.PlatformConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** The command side on its own: HTTP commands, aggregates, event store, Kafka publisher (and the Xero saga). */
+@SpringBootApplication
+@Import(PlatformConfiguration.class)
+public class CommandSideApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CommandSideApplication.class, args);
+    }
+}

@@ -1,0 +1,156 @@
+package com.fieldops.command.activitytype;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fieldops.events.Change;
+import com.fieldops.events.activitytype.ActivityTypeCreated;
+import com.fieldops.events.activitytype.ActivityTypeDisabled;
+import com.fieldops.events.activitytype.ActivityTypeEnabled;
+import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.platform.problem.RuleViolation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One entry of an organisation's price list. It holds the rules: valid fields, names and Xero codes unique per
+ * organisation (through {@link ActivityTypeUniqueness}), Xero-managed name and rate changed only by Xero.
+ */
+@Aggregate
+public class ActivityType {
+
+    @AggregateIdentifier
+    private UUID id;
+    private UUID orgId;
+    private String name;
+    private BigDecimal hourlyRate;
+    private String description;
+    private String xeroCode;
+    private boolean xeroManaged;
+    private boolean enabled;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private long version = -1;
+
+    protected ActivityType() {
+        // for Axon's event sourcing
+    }
+
+    /** Created through {@link ActivityTypeCommandHandler}, which answers with the new state. */
+    ActivityType(CreateActivityType command, ActivityTypeUniqueness uniqueness) {
+        ActivityTypeRules.Fields fields = ActivityTypeRules.check(command.name(), command.hourlyRate(),
+                command.description(), command.xeroCode());
+        uniqueness.claimName(command.orgId(), fields.name(), command.activityTypeId());
+        if (fields.xeroCode() != null) {
+            uniqueness.claimXeroCode(command.orgId(), fields.xeroCode(), command.activityTypeId());
+        }
+        apply(new ActivityTypeCreated(command.activityTypeId(), command.orgId(), fields.name(), fields.hourlyRate(),
+                fields.description(), fields.xeroCode(), false, command.enabled()));
+    }
+
+    @CommandHandler
+    public ActivityTypeState handle(UpdateActivityType command, ActivityTypeUniqueness uniqueness) {
+        requireOrg(command.orgId());
+        ActivityTypeRules.Fields fields = ActivityTypeRules.check(
+                command.has("name") ? command.name() : name,
+                command.has("hourly_rate") ? command.hourlyRate() : hourlyRate,
+                command.has("description") ? command.description() : description,
+                command.has("xero_code") ? command.xeroCode() : xeroCode);
+        Change<String> nameChange = changeOf(name, fields.name());
+        Change<BigDecimal> rateChange = hourlyRate.compareTo(fields.hourlyRate()) == 0 ? null
+                : Change.of(hourlyRate, fields.hourlyRate());
+        if (xeroManaged && nameChange != null) {
+            throw RuleViolation.forbiddenChange("name", "name of a Xero-managed activity type changes only in Xero");
+        }
+        if (xeroManaged && rateChange != null) {
+            throw RuleViolation.forbiddenChange("hourly_rate",
+                    "hourly_rate of a Xero-managed activity type changes only in Xero");
+        }
+        Change<String> codeChange = changeOf(xeroCode, fields.xeroCode());
+        if (nameChange != null && !ActivityTypeRules.nameKey(name).equals(ActivityTypeRules.nameKey(fields.name()))) {
+            uniqueness.claimName(orgId, fields.name(), id);
+            uniqueness.releaseName(orgId, name, id);
+        }
+        if (codeChange != null) {
+            if (fields.xeroCode() != null) uniqueness.claimXeroCode(orgId, fields.xeroCode(), id);
+            if (xeroCode != null) uniqueness.releaseXeroCode(orgId, xeroCode, id);
+        }
+        Change<String> descriptionChange = changeOf(description, fields.description());
+        if (nameChange != null || rateChange != null || descriptionChange != null || codeChange != null) {
+            apply(new ActivityTypeUpdated(id, orgId, nameChange, rateChange, descriptionChange, codeChange));
+        }
+        if (command.has("enabled") && command.enabled() != null && command.enabled() != enabled) {
+            apply(command.enabled() ? new ActivityTypeEnabled(id, orgId) : new ActivityTypeDisabled(id, orgId));
+        }
+        return state();
+    }
+
+    /** DELETE is a soft delete; disabling a disabled type changes nothing. */
+    @CommandHandler
+    public ActivityTypeState handle(DisableActivityType command) {
+        requireOrg(command.orgId());
+        if (enabled) apply(new ActivityTypeDisabled(id, orgId));
+        return state();
+    }
+
+    /** A type of another organisation does not exist for the caller. */
+    private void requireOrg(UUID callerOrg) {
+        if (!orgId.equals(callerOrg)) throw RuleViolation.notFound("activity type " + id);
+    }
+
+    public ActivityTypeState state() {
+        return new ActivityTypeState(id, orgId, name, hourlyRate, description, xeroCode, xeroManaged, enabled,
+                createdAt, updatedAt, version);
+    }
+
+    @EventSourcingHandler
+    void on(ActivityTypeCreated event, @Timestamp Instant at) {
+        id = event.activityTypeId();
+        orgId = event.orgId();
+        name = event.name();
+        hourlyRate = event.hourlyRate();
+        description = event.description();
+        xeroCode = event.xeroCode();
+        xeroManaged = event.xeroManaged();
+        enabled = event.enabled();
+        createdAt = at.truncatedTo(ChronoUnit.MILLIS);
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(ActivityTypeUpdated event, @Timestamp Instant at) {
+        if (event.name() != null) name = event.name().newValue();
+        if (event.hourlyRate() != null) hourlyRate = event.hourlyRate().newValue();
+        if (event.description() != null) description = event.description().newValue();
+        if (event.xeroCode() != null) xeroCode = event.xeroCode().newValue();
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(ActivityTypeDisabled event, @Timestamp Instant at) {
+        enabled = false;
+        touched(at);
+    }
+
+    @EventSourcingHandler
+    void on(ActivityTypeEnabled event, @Timestamp Instant at) {
+        enabled = true;
+        touched(at);
+    }
+
+    private void touched(Instant at) {
+        updatedAt = at.truncatedTo(ChronoUnit.MILLIS);
+        version++;
+    }
+
+    private static Change<String> changeOf(String oldValue, String newValue) {
+        return Objects.equals(oldValue, newValue) ? null : Change.of(oldValue, newValue);
+    }
+}

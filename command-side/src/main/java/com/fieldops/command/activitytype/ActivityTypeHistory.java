@@ -1,0 +1,66 @@
+package com.fieldops.command.activitytype;
+
+import com.fieldops.command.messaging.ActorMetaData;
+import com.fieldops.events.Change;
+import com.fieldops.events.EventCatalog;
+import com.fieldops.events.FieldOpsEvent;
+import com.fieldops.events.activitytype.ActivityTypeCreated;
+import com.fieldops.events.activitytype.ActivityTypeDisabled;
+import com.fieldops.events.activitytype.ActivityTypeEnabled;
+import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.platform.problem.RuleViolation;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** The audit trail of a price-list entry, read straight from its event stream in the event store. */
+@Component
+public class ActivityTypeHistory {
+
+    private final EventStore eventStore;
+
+    public ActivityTypeHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @QueryHandler
+    public List<ActivityTypeHistoryEntry> handle(FindActivityTypeHistory query) {
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(query.activityTypeId().toString())
+                .asStream().toList();
+        if (events.isEmpty() || !((FieldOpsEvent) events.get(0).getPayload()).orgId().equals(query.orgId())) {
+            throw RuleViolation.notFound("activity type " + query.activityTypeId());
+        }
+        return events.stream().map(ActivityTypeHistory::entry).toList();
+    }
+
+    private static ActivityTypeHistoryEntry entry(DomainEventMessage<?> message) {
+        Object event = message.getPayload();
+        return new ActivityTypeHistoryEntry(UUID.fromString(message.getIdentifier()),
+                EventCatalog.typeOf(event.getClass()), message.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
+                ActorMetaData.actorId(message.getMetaData()), ActorMetaData.actorName(message.getMetaData()),
+                changes(event));
+    }
+
+    private static Map<String, Change<?>> changes(Object event) {
+        if (event instanceof ActivityTypeCreated created) {
+            Map<String, Change<?>> changes = new LinkedHashMap<>();
+            changes.put("name", Change.of(null, created.name()));
+            changes.put("hourly_rate", Change.of(null, created.hourlyRate()));
+            changes.put("description", Change.of(null, created.description()));
+            changes.put("xero_code", Change.of(null, created.xeroCode()));
+            changes.put("xero_managed", Change.of(null, created.xeroManaged()));
+            changes.put("enabled", Change.of(null, created.enabled()));
+            return changes;
+        }
+        if (event instanceof ActivityTypeUpdated updated) return updated.changes();
+        if (event instanceof ActivityTypeDisabled) return Map.of("enabled", Change.of(true, false));
+        if (event instanceof ActivityTypeEnabled) return Map.of("enabled", Change.of(false, true));
+        return Map.of();
+    }
+}

@@ -1,0 +1,51 @@
+package com.fieldops.command.activitytype;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-your-writes: a command's response is sent only once the activity_types read model has applied the events
+ * the command produced (its version reached the aggregate's), so a GET sent after the response sees the write.
+ * Bounded by fieldops.read-your-writes.timeout; past it the response goes out and the read model catches up.
+ */
+@Component
+public class ActivityTypeProjectionWait {
+
+    private static final long POLL_MILLIS = 3;
+
+    private final JdbcClient jdbc;
+    private final Duration timeout;
+
+    public ActivityTypeProjectionWait(JdbcClient jdbc, @Value("${fieldops.read-your-writes.timeout:5s}") Duration timeout) {
+        this.jdbc = jdbc;
+        this.timeout = timeout;
+    }
+
+    /** True when every type reached its version within the timeout. */
+    public boolean awaitVersions(Map<UUID, Long> versions) {
+        if (versions.isEmpty()) return true;
+        UUID[] keys = versions.keySet().toArray(UUID[]::new);
+        String[] ids = java.util.Arrays.stream(keys).map(UUID::toString).toArray(String[]::new);
+        Long[] expected = java.util.Arrays.stream(keys).map(versions::get).toArray(Long[]::new);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long caughtUp = jdbc.sql("""
+                            select count(*) from activity_types a
+                            join unnest(?::uuid[], ?::bigint[]) as wanted(id, version) on a.id = wanted.id
+                            where a.version >= wanted.version""")
+                    .params(ids, expected).query(Long.class).single();
+            if (caughtUp == ids.length) return true;
+            if (System.nanoTime() > deadline) return false;
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}

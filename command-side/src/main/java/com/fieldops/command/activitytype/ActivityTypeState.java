@@ -1,0 +1,11 @@
+package com.fieldops.command.activitytype;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What a command left the type as; {@code version} is the sequence number of its last event. */
+public record ActivityTypeState(UUID id, UUID orgId, String name, BigDecimal hourlyRate, String description,
+                                String xeroCode, boolean xeroManaged, boolean enabled, Instant createdAt,
+                                Instant updatedAt, long version) {
+}

@@ -1,0 +1,36 @@
+package com.fieldops.command.messaging;
+
+import com.fieldops.platform.security.CurrentUser;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+
+/** The metadata every command carries: the organisation and the acting user. Events inherit it. */
+public final class ActorMetaData {
+
+    public static final String ORG_ID = "orgId";
+    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_NAME = "actorName";
+
+    private ActorMetaData() {
+    }
+
+    public static CommandMessage<Object> command(Object command, CurrentUser actor) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                ORG_ID, actor.orgId().toString(),
+                ACTOR_ID, actor.userId().toString(),
+                ACTOR_NAME, actor.displayName()));
+    }
+
+    public static UUID actorId(MetaData metaData) {
+        Object id = metaData.get(ACTOR_ID);
+        return id == null ? null : UUID.fromString(id.toString());
+    }
+
+    public static String actorName(MetaData metaData) {
+        Object name = metaData.get(ACTOR_NAME);
+        return name == null ? null : name.toString();
+    }
+}

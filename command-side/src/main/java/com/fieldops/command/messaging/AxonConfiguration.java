@@ -1,0 +1,69 @@
+package com.fieldops.command.messaging;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/** Axon without Axon Server: JPA event store, Jackson everywhere, errors that stop processing instead of skipping. */
+@Configuration
+public class AxonConfiguration {
+
+    /** Who did it and for which organisation travels from every command to the events it causes. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(ActorMetaData.ORG_ID, ActorMetaData.ACTOR_ID, ActorMetaData.ACTOR_NAME);
+    }
+
+    /**
+     * Axon's default listener error handler logs and skips the event: a publisher or projection would then lose it.
+     * Propagating makes the streaming processor retry the batch with back-off until it succeeds.
+     */
+    @Bean
+    ConfigurerModule propagatingErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jackson();
+    }
+
+    /** Its own mapper: stored events must stay readable whatever the HTTP layer's Jackson settings are. */
+    private static Serializer jackson() {
+        ObjectMapper mapper = new ObjectMapper()
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .registerModule(new JavaTimeModule())
+                .registerModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
+    }
+}

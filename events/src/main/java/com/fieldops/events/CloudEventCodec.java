@@ -1,0 +1,93 @@
+package com.fieldops.events;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Turns event records into CloudEvents and back. Event data is snake_case JSON; money stays exact
+ * ({@code BigDecimal} both ways, never a double).
+ */
+public final class CloudEventCodec {
+
+    private static final ObjectMapper ENVELOPE = baseMapper();
+    private static final ObjectMapper DATA = baseMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    private CloudEventCodec() {
+    }
+
+    /** Metadata of an event taken from the event store or an inbound message. */
+    public record Envelope(UUID id, String source, String subject, Instant time, UUID orgId, UUID actorId,
+                           String actorName, Long sequence, Long position) {
+    }
+
+    public static CloudEvent encode(Object event, Envelope envelope) {
+        return new CloudEvent(CloudEvent.SPEC_VERSION, envelope.id().toString(), envelope.source(),
+                EventCatalog.typeOf(event.getClass()), envelope.subject(),
+                envelope.time().truncatedTo(ChronoUnit.MILLIS), CloudEvent.JSON,
+                envelope.orgId() == null ? null : envelope.orgId().toString(),
+                envelope.actorId() == null ? null : envelope.actorId().toString(), envelope.actorName(),
+                envelope.sequence(), envelope.position(), DATA.valueToTree(event));
+    }
+
+    public static byte[] toBytes(CloudEvent event) {
+        try {
+            return ENVELOPE.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write CloudEvent " + event.id(), e);
+        }
+    }
+
+    /** Parses a structured-mode CloudEvent; throws {@link MalformedEventException} when it is not one. */
+    public static CloudEvent parse(byte[] json) {
+        try {
+            JsonNode tree = ENVELOPE.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw new MalformedEventException("not a JSON object");
+            }
+            return ENVELOPE.treeToValue(tree, CloudEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("not a CloudEvent in JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedEventException("unreadable CloudEvent: " + e.getMessage());
+        }
+    }
+
+    /** The event record carried by a CloudEvent of a known type. */
+    public static FieldOpsEvent decodeData(CloudEvent event) {
+        Class<? extends FieldOpsEvent> eventClass = EventCatalog.classOf(event.type())
+                .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));
+        try {
+            return DATA.treeToValue(event.data(), eventClass);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("data of " + event.type() + " does not fit its schema: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The snake_case JSON form of an event record, as it appears in a CloudEvent's data. */
+    public static JsonNode dataOf(Object event) {
+        return DATA.valueToTree(event);
+    }
+
+    private static ObjectMapper baseMapper() {
+        return new ObjectMapper()
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+}

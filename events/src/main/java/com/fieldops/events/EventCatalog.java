@@ -1,0 +1,47 @@
+package com.fieldops.events;
+
+import com.fieldops.events.activitytype.ActivityTypeCreated;
+import com.fieldops.events.activitytype.ActivityTypeDisabled;
+import com.fieldops.events.activitytype.ActivityTypeEnabled;
+import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.events.activitytype.ActivityTypesImported;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every event type FieldOps publishes, by its CloudEvents type name. */
+public final class EventCatalog {
+
+    private static final List<Class<? extends FieldOpsEvent>> EVENTS = List.of(
+            ActivityTypeCreated.class, ActivityTypeUpdated.class, ActivityTypeDisabled.class,
+            ActivityTypeEnabled.class, ActivityTypesImported.class);
+
+    private static final Map<String, Class<? extends FieldOpsEvent>> BY_TYPE = byType();
+
+    private EventCatalog() {
+    }
+
+    public static Map<String, Class<? extends FieldOpsEvent>> all() {
+        return BY_TYPE;
+    }
+
+    public static String typeOf(Class<?> eventClass) {
+        EventType type = eventClass.getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " has no @EventType");
+        }
+        return type.value();
+    }
+
+    public static Optional<Class<? extends FieldOpsEvent>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    private static Map<String, Class<? extends FieldOpsEvent>> byType() {
+        Map<String, Class<? extends FieldOpsEvent>> byType = new LinkedHashMap<>();
+        EVENTS.forEach(event -> byType.put(typeOf(event), event));
+        return Collections.unmodifiableMap(byType);
+    }
+}
