@@ -104,11 +104,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request body is not valid JSON"));
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
-        return tooLarge(new PayloadTooLarge("The upload is larger than allowed"));
-    }
-
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
