@@ -2,6 +2,8 @@ package com.fieldops.command.activitytype;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fieldops.command.messaging.ActorMetaData;
+import com.fieldops.platform.api.ActivityTypeResource;
+import com.fieldops.platform.problem.RuleViolation;
 import com.fieldops.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,14 +60,14 @@ public class ActivityTypeCommandController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "Name or xero_code already used in the organisation",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public ResponseEntity<ActivityTypeResponse> create(@RequestBody CreateActivityTypeRequest request,
+    public ResponseEntity<ActivityTypeResource> create(@RequestBody CreateActivityTypeRequest request,
                                                        @AuthenticationPrincipal CurrentUser user) {
         UUID id = UUID.randomUUID();
         ActivityTypeState created = commands.sendAndWait(ActorMetaData.command(new CreateActivityType(id,
                 user.orgId(), request.name(), request.hourlyRate(), request.description(), request.xeroCode(),
                 request.enabled() == null || request.enabled()), user));
         projection.awaitVersions(Map.of(id, created.version()));
-        return ResponseEntity.created(URI.create("/api/activity-types/" + id)).body(ActivityTypeResponse.of(created));
+        return ResponseEntity.created(URI.create("/api/activity-types/" + id)).body(created.resource());
     }
 
     @PutMapping("/{id}")
@@ -82,12 +84,12 @@ public class ActivityTypeCommandController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "Name or rate of a Xero-managed type changes only in Xero",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public ActivityTypeResponse update(@PathVariable UUID id, @RequestBody JsonNode body,
+    public ActivityTypeResource update(@PathVariable UUID id, @RequestBody JsonNode body,
                                        @AuthenticationPrincipal CurrentUser user) {
         ActivityTypeState state = commands.sendAndWait(ActorMetaData.command(
                 UpdateActivityTypeRequest.toCommand(id, user.orgId(), body), user));
         projection.awaitVersions(Map.of(id, state.version()));
-        return ActivityTypeResponse.of(state);
+        return state.resource();
     }
 
     @DeleteMapping("/{id}")
@@ -111,7 +113,9 @@ public class ActivityTypeCommandController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public List<ActivityTypeHistoryEntry> history(@Parameter(description = "activity type id") @PathVariable UUID id,
                                                   @AuthenticationPrincipal CurrentUser user) {
-        return queries.query(new FindActivityTypeHistory(id, user.orgId()),
+        List<ActivityTypeHistoryEntry> history = queries.query(new FindActivityTypeHistory(id, user.orgId()),
                 ResponseTypes.multipleInstancesOf(ActivityTypeHistoryEntry.class)).join();
+        if (history.isEmpty()) throw RuleViolation.notFound("activity type " + id);
+        return history;
     }
 }

@@ -3,12 +3,10 @@ package com.fieldops.command.activitytype;
 import com.fieldops.command.messaging.ActorMetaData;
 import com.fieldops.events.Change;
 import com.fieldops.events.EventCatalog;
-import com.fieldops.events.FieldOpsEvent;
 import com.fieldops.events.activitytype.ActivityTypeCreated;
 import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
-import com.fieldops.platform.problem.RuleViolation;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +27,14 @@ public class ActivityTypeHistory {
         this.eventStore = eventStore;
     }
 
+    /** Empty when the type does not exist in the caller's organisation (a type always has its created event). */
     @QueryHandler
     public List<ActivityTypeHistoryEntry> handle(FindActivityTypeHistory query) {
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(query.activityTypeId().toString())
                 .asStream().toList();
-        if (events.isEmpty() || !((FieldOpsEvent) events.get(0).getPayload()).orgId().equals(query.orgId())) {
-            throw RuleViolation.notFound("activity type " + query.activityTypeId());
+        if (events.isEmpty() || !(events.get(0).getPayload() instanceof ActivityTypeCreated created)
+                || !created.orgId().equals(query.orgId())) {
+            return List.of();
         }
         return events.stream().map(ActivityTypeHistory::entry).toList();
     }

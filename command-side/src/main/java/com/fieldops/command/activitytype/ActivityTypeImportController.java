@@ -92,7 +92,7 @@ public class ActivityTypeImportController {
                 importMode, dryRun);
         try {
             ImportResult result = commands.sendAndWait(ActorMetaData.command(command, user));
-            projection.awaitVersions(result.versions());
+            projection.awaitImported(result.versions());
             return result;
         } catch (ActivityTypeImporter.DryRunCompleted dryRunCompleted) {
             return dryRunCompleted.result();

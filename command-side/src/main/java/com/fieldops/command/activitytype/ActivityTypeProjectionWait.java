@@ -19,14 +19,27 @@ public class ActivityTypeProjectionWait {
 
     private final JdbcClient jdbc;
     private final Duration timeout;
+    private final Duration importTimeout;
 
-    public ActivityTypeProjectionWait(JdbcClient jdbc, @Value("${fieldops.read-your-writes.timeout:5s}") Duration timeout) {
+    public ActivityTypeProjectionWait(JdbcClient jdbc,
+                                      @Value("${fieldops.read-your-writes.timeout:5s}") Duration timeout,
+                                      @Value("${fieldops.read-your-writes.import-timeout:60s}") Duration importTimeout) {
         this.jdbc = jdbc;
         this.timeout = timeout;
+        this.importTimeout = importTimeout;
     }
 
-    /** True when every type reached its version within the timeout. */
+    /** True when every type reached its version within the timeout of a single command. */
     public boolean awaitVersions(Map<UUID, Long> versions) {
+        return awaitVersions(versions, timeout);
+    }
+
+    /** A bulk import may touch 10,000 types: it waits longer for them to be projected. */
+    public boolean awaitImported(Map<UUID, Long> versions) {
+        return awaitVersions(versions, importTimeout);
+    }
+
+    private boolean awaitVersions(Map<UUID, Long> versions, Duration timeout) {
         if (versions.isEmpty()) return true;
         UUID[] keys = versions.keySet().toArray(UUID[]::new);
         String[] ids = java.util.Arrays.stream(keys).map(UUID::toString).toArray(String[]::new);

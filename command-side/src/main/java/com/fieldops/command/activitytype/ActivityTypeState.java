@@ -1,5 +1,6 @@
 package com.fieldops.command.activitytype;
 
+import com.fieldops.platform.api.ActivityTypeResource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -8,4 +9,9 @@ import java.util.UUID;
 public record ActivityTypeState(UUID id, UUID orgId, String name, BigDecimal hourlyRate, String description,
                                 String xeroCode, boolean xeroManaged, boolean enabled, Instant createdAt,
                                 Instant updatedAt, long version) {
+
+    public ActivityTypeResource resource() {
+        return new ActivityTypeResource(id, name, hourlyRate, description, xeroCode, xeroManaged, enabled, createdAt,
+                updatedAt);
+    }
 }

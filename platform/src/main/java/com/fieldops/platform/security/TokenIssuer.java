@@ -25,15 +25,20 @@ public class TokenIssuer {
     }
 
     public String issue(Subject subject, Duration validFor) {
+        Instant now = Instant.now();
+        return issue(subject, now, now.plus(validFor));
+    }
+
+    /** With explicit times, e.g. an already expired token for tests. */
+    public String issue(Subject subject, Instant issuedAt, Instant expiresAt) {
         Map<String, Object> app = new LinkedHashMap<>();
         app.put("org_id", subject.orgId().toString());
         app.put("role", subject.role().claim());
         if (subject.teamId() != null) app.put("team_id", subject.teamId().toString());
-        Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(subject.userId().toString())
-                .issuedAt(now)
-                .expiresAt(now.plus(validFor))
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt)
                 .claim("role", "authenticated")
                 .claim("email", subject.email())
                 .claim("app_metadata", app)

@@ -1,0 +1,80 @@
+package com.fieldops.query.activitytype;
+
+import com.fieldops.platform.api.ActivityTypeResource;
+import com.fieldops.platform.problem.RuleViolation;
+import com.fieldops.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The price list's queries (DESIGN §5). Writes are the command side's. */
+@RestController
+@RequestMapping("/api/activity-types")
+@Tag(name = "Activity types")
+@ApiResponse(responseCode = "401", description = "Missing, invalid or expired bearer token",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "The token's role may not read activity types",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ProblemDetail.class)))
+public class ActivityTypeQueryController {
+
+    private final ActivityTypeReadRepository activityTypes;
+
+    public ActivityTypeQueryController(ActivityTypeReadRepository activityTypes) {
+        this.activityTypes = activityTypes;
+    }
+
+    /**
+     * A non-admin's {@code include_disabled=true} is ignored rather than refused: the answer is the enabled types
+     * they may see anyway (a 403 would make one shared frontend call role-dependent, and the flag reveals nothing).
+     */
+    @GetMapping
+    @Operation(summary = "List the organisation's activity types",
+            description = "Enabled types of the caller's organisation, ordered by name (case-insensitive). "
+                    + "An admin may add include_disabled=true to get the disabled ones too; for other roles the "
+                    + "parameter is ignored.")
+    @ApiResponse(responseCode = "200", description = "The types, a plain JSON array",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ActivityTypeResource.class))))
+    @ApiResponse(responseCode = "400", description = "include_disabled is not a boolean",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public List<ActivityTypeResource> list(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
+                                   @Parameter(description = "Admins only: include disabled types")
+                                   @RequestParam(name = "include_disabled", defaultValue = "false")
+                                   boolean includeDisabled) {
+        return activityTypes.findAll(user, includeDisabled);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get one activity type",
+            description = "A disabled type is visible to admins only; for others it is 404, like another "
+                    + "organisation's id.")
+    @ApiResponse(responseCode = "200", description = "The type",
+            content = @Content(schema = @Schema(implementation = ActivityTypeResource.class)))
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such type in the caller's organisation (or disabled)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    public ActivityTypeResource get(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
+                            @Parameter(description = "Activity type id (UUID)") @PathVariable UUID id) {
+        return activityTypes.findById(user, id)
+                .orElseThrow(() -> RuleViolation.notFound("activity type " + id));
+    }
+}
