@@ -166,13 +166,16 @@ export interface components {
             /** @description Xero item code, unique per organisation */
             xero_code?: string;
         };
-        ProblemDetail: {
+        FieldMessage: {
+            field?: string;
+            message?: string;
+        };
+        /** @description RFC 9457 problem details; field errors under errors */
+        Problem: {
             detail?: string;
+            errors?: components["schemas"]["FieldMessage"][];
             /** Format: uri */
             instance?: string;
-            properties?: {
-                [key: string]: unknown;
-            };
             /** Format: int32 */
             status?: number;
             title?: string;
@@ -214,7 +217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ActivityType"][];
+                    "application/json": components["schemas"]["ActivityType"][];
                 };
             };
             /** @description include_disabled is not a boolean */
@@ -223,7 +226,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or expired bearer token */
@@ -232,16 +235,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token's role may not read activity types */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -265,7 +268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ActivityType"];
+                    "application/json": components["schemas"]["ActivityType"];
                 };
             };
             /** @description A field breaks a rule; errors lists each */
@@ -274,16 +277,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -292,7 +295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Name or xero_code already used in the organisation */
@@ -301,7 +304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -333,7 +336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ActivityTypeImportResult"];
+                    "application/json": components["schemas"]["ActivityTypeImportResult"];
                 };
             };
             /** @description Not UTF-8 CSV text, or the required headers are missing (the detail names the expected headers) */
@@ -342,25 +345,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Only admins import */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over 5 MB or over 10,000 data rows */
@@ -369,7 +372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -392,7 +395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ActivityType"];
+                    "application/json": components["schemas"]["ActivityType"];
                 };
             };
             /** @description The id is not a UUID */
@@ -401,7 +404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or expired bearer token */
@@ -410,16 +413,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token's role may not read activity types */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such type in the caller's organisation (or disabled) */
@@ -428,7 +431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -454,7 +457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ActivityType"];
+                    "application/json": components["schemas"]["ActivityType"];
                 };
             };
             /** @description A field breaks a rule */
@@ -463,16 +466,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -481,7 +484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such type in the caller's organisation */
@@ -490,7 +493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Name or xero_code already used */
@@ -499,7 +502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Name or rate of a Xero-managed type changes only in Xero */
@@ -508,7 +511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -530,18 +533,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
+                    "application/json": {
                         [key: string]: boolean;
                     };
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -550,7 +553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such type in the caller's organisation */
@@ -559,7 +562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -582,16 +585,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ActivityTypeHistoryEntry"][];
+                    "application/json": components["schemas"]["ActivityTypeHistoryEntry"][];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired bearer token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -600,7 +603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such type in the caller's organisation */
@@ -609,7 +612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,10 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/activity-types")
 @Tag(name = "Activity types")
-@ApiResponse(responseCode = "401", description = "Missing, invalid or expired token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 public class ActivityTypeCommandController {
 
     private final CommandGateway commands;
@@ -56,10 +51,8 @@ public class ActivityTypeCommandController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create an activity type (admin)")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new type")
-    @ApiResponse(responseCode = "400", description = "A field breaks a rule; errors lists each",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Name or xero_code already used in the organisation",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule; errors lists each")
+    @ApiResponse(responseCode = "409", description = "Name or xero_code already used in the organisation")
     public ResponseEntity<ActivityTypeResource> create(@RequestBody CreateActivityTypeRequest request,
                                                        @AuthenticationPrincipal CurrentUser user) {
         UUID id = UUID.randomUUID();
@@ -76,14 +69,10 @@ public class ActivityTypeCommandController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = UpdateActivityTypeRequest.class))))
     @ApiResponse(responseCode = "200", description = "The updated type")
-    @ApiResponse(responseCode = "400", description = "A field breaks a rule",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such type in the caller's organisation",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Name or xero_code already used",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Name or rate of a Xero-managed type changes only in Xero",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule")
+    @ApiResponse(responseCode = "404", description = "No such type in the caller's organisation")
+    @ApiResponse(responseCode = "409", description = "Name or xero_code already used")
+    @ApiResponse(responseCode = "422", description = "Name or rate of a Xero-managed type changes only in Xero")
     public ActivityTypeResource update(@PathVariable UUID id, @RequestBody JsonNode body,
                                        @AuthenticationPrincipal CurrentUser user) {
         ActivityTypeState state = commands.sendAndWait(ActorMetaData.command(
@@ -96,8 +85,7 @@ public class ActivityTypeCommandController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Disable an activity type (admin): a soft delete, history kept; PUT enabled=true restores it")
     @ApiResponse(responseCode = "200", description = "{\"success\":true}")
-    @ApiResponse(responseCode = "404", description = "No such type in the caller's organisation",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such type in the caller's organisation")
     public Map<String, Boolean> delete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
         ActivityTypeState state = commands.sendAndWait(ActorMetaData.command(
                 new DisableActivityType(id, user.orgId()), user));
@@ -109,8 +97,7 @@ public class ActivityTypeCommandController {
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     @Operation(summary = "The type's audit trail, oldest first (admin, manager)")
     @ApiResponse(responseCode = "200", description = "Every change: who, when, old and new values")
-    @ApiResponse(responseCode = "404", description = "No such type in the caller's organisation",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such type in the caller's organisation")
     public List<ActivityTypeHistoryEntry> history(@Parameter(description = "activity type id") @PathVariable UUID id,
                                                   @AuthenticationPrincipal CurrentUser user) {
         List<ActivityTypeHistoryEntry> history = queries.query(new FindActivityTypeHistory(id, user.orgId()),

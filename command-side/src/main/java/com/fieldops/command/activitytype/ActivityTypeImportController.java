@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,14 +31,8 @@ import org.springframework.web.multipart.MultipartFile;
 @ApiResponse(responseCode = "200", description = "Valid rows imported (none in a dry run); each bad row listed in "
         + "errors as {row, field, message}, the header being row 1 and the first data row row 2")
 @ApiResponse(responseCode = "400", description = "Not UTF-8 CSV text, or the required headers are missing (the "
-        + "detail names the expected headers)",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "401", description = "Missing, invalid or expired token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "Only admins import",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "413", description = "Over 5 MB or over 10,000 data rows",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+        + "detail names the expected headers)")
+@ApiResponse(responseCode = "413", description = "Over 5 MB or over 10,000 data rows")
 public class ActivityTypeImportController {
 
     private final CommandGateway commands;

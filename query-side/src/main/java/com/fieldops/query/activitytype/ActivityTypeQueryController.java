@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,12 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/activity-types")
 @Tag(name = "Activity types")
-@ApiResponse(responseCode = "401", description = "Missing, invalid or expired bearer token",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "The token's role may not read activity types",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDetail.class)))
 public class ActivityTypeQueryController {
 
     private final ActivityTypeReadRepository activityTypes;
@@ -50,9 +43,7 @@ public class ActivityTypeQueryController {
                     + "parameter is ignored.")
     @ApiResponse(responseCode = "200", description = "The types, a plain JSON array",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ActivityTypeResource.class))))
-    @ApiResponse(responseCode = "400", description = "include_disabled is not a boolean",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "include_disabled is not a boolean")
     public List<ActivityTypeResource> list(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
                                    @Parameter(description = "Admins only: include disabled types")
                                    @RequestParam(name = "include_disabled", defaultValue = "false")
@@ -66,12 +57,8 @@ public class ActivityTypeQueryController {
                     + "organisation's id.")
     @ApiResponse(responseCode = "200", description = "The type",
             content = @Content(schema = @Schema(implementation = ActivityTypeResource.class)))
-    @ApiResponse(responseCode = "400", description = "The id is not a UUID",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such type in the caller's organisation (or disabled)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "The id is not a UUID")
+    @ApiResponse(responseCode = "404", description = "No such type in the caller's organisation (or disabled)")
     public ActivityTypeResource get(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
                             @Parameter(description = "Activity type id (UUID)") @PathVariable UUID id) {
         return activityTypes.findById(user, id)

@@ -1,0 +1,383 @@
+#!/usr/bin/env python3
+"""Helpers of bench/run.sh (python3 standard library only).
+
+Subcommands:
+  token            print an HS256 JWT (claims of DESIGN §4) signed with $FIELDOPS_JWT_SECRET
+  seed             bulk-import N activity types from a generated CSV, write their ids to a file
+  count            print how many types GET /api/activity-types answers (and the body size and time)
+  create-visible   sequential POST then GET-by-id, time from sending the POST to a 200 with the new name
+  import           10,000-row CSV import, time until GET /api/activity-types lists every row
+  cpu              print CPU seconds used so far by the app's process tree, by everything else and in total
+  busy             print the pids/commands of heavy Java processes of others (Maven, Surefire), if any
+
+Every measurement prints one line `RESULT phase=... key=value ...` that run.sh collects into the summary.
+Traffic goes only to the given base URL, which run.sh sets to 127.0.0.1.
+"""
+import argparse
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import os
+import random
+import string
+import sys
+import threading
+import time
+import urllib.parse
+import uuid
+
+
+# ---------------------------------------------------------------------------------------------- tokens
+
+def b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def mint_token(secret: str, org_id: str, user_id: str, role: str, ttl_seconds: int) -> str:
+    header = {"alg": "HS256", "typ": "JWT"}
+    now = int(time.time())
+    claims = {
+        "sub": user_id,
+        "role": "authenticated",
+        "iat": now,
+        "exp": now + ttl_seconds,
+        "email": "bench-admin@fieldops.test",
+        "app_metadata": {"org_id": org_id, "role": role},
+        "user_metadata": {"full_name": "Bench Admin"},
+    }
+    signing_input = b64url(json.dumps(header, separators=(",", ":")).encode()) + "." + \
+        b64url(json.dumps(claims, separators=(",", ":")).encode())
+    signature = hmac.new(secret.encode("utf-8"), signing_input.encode("ascii"), hashlib.sha256).digest()
+    return signing_input + "." + b64url(signature)
+
+
+# ---------------------------------------------------------------------------------------------- http
+
+class Api:
+    """One keep-alive connection to the app; reconnects once when the server closed it."""
+
+    def __init__(self, base_url: str, token: str, timeout: float = 120.0):
+        parsed = urllib.parse.urlparse(base_url)
+        if parsed.hostname not in ("127.0.0.1", "localhost", "::1"):
+            raise SystemExit(f"refusing to send traffic to {parsed.hostname}: the benchmark is local only")
+        self.host, self.port, self.timeout = parsed.hostname, parsed.port or 80, timeout
+        self.token = token
+        self.conn = None
+
+    def _connection(self):
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        return self.conn
+
+    def request(self, method: str, path: str, body: bytes = None, content_type: str = None):
+        headers = {"Authorization": "Bearer " + self.token, "Accept": "application/json"}
+        if content_type:
+            headers["Content-Type"] = content_type
+        for attempt in (1, 2):
+            try:
+                conn = self._connection()
+                conn.request(method, path, body=body, headers=headers)
+                response = conn.getresponse()
+                data = response.read()
+                if response.getheader("Connection", "").lower() == "close":
+                    self.close()
+                return response.status, data
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError,
+                    http.client.CannotSendRequest, http.client.BadStatusLine):
+                self.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self):
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+def percentile(values, p):
+    """Nearest-rank percentile (p in 0..100) of a non-empty list."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * p // 100))  # ceil
+    return ordered[int(rank) - 1]
+
+
+def fmt_ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f}"
+
+
+def result_line(phase: str, **fields) -> str:
+    return "RESULT phase=" + phase + "".join(f" {k}={v}" for k, v in fields.items())
+
+
+def csv_body(prefix: str, count: int) -> bytes:
+    lines = ["name,hourly_rate,xero_code"]
+    for i in range(count):
+        rate = f"{50 + (i % 150)}.{i % 100:02d}"
+        lines.append(f"{prefix} {i:05d},{rate},{prefix[:18]}-{i:05d}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def run_tag() -> str:
+    return "".join(random.choice(string.ascii_lowercase + string.digits) for _ in range(6))
+
+
+# ---------------------------------------------------------------------------------------------- subcommands
+
+def cmd_token(args):
+    secret = os.environ.get("FIELDOPS_JWT_SECRET", "")
+    if len(secret.encode("utf-8")) < 32:
+        raise SystemExit("FIELDOPS_JWT_SECRET must be set and at least 32 bytes")
+    print(mint_token(secret, args.org, args.user, args.role, args.ttl))
+
+
+def cmd_seed(args):
+    api = Api(args.base, os.environ["BENCH_TOKEN"])
+    prefix = f"Seed {run_tag()}"
+    body = csv_body(prefix, args.count)
+    started = time.perf_counter()
+    status, data = api.request("POST", "/api/activity-types/bulk-import", body, "text/csv")
+    took = time.perf_counter() - started
+    if status != 200:
+        raise SystemExit(f"seed import answered {status}: {data[:500]!r}")
+    result = json.loads(data)
+    if result.get("imported") != args.count or result.get("errors"):
+        raise SystemExit(f"seed import did not import every row: {json.dumps(result)[:500]}")
+    status, data = api.request("GET", "/api/activity-types")
+    types = json.loads(data)
+    ids = [t["id"] for t in types if t["name"].startswith(prefix)]
+    if len(ids) != args.count:
+        raise SystemExit(f"after the seed import the list shows {len(ids)} of {args.count} seeded types")
+    random.Random(42).shuffle(ids)
+    with open(args.ids_file, "w") as out:
+        out.write("\n".join(ids) + "\n")
+    print(result_line("seed", rows=args.count, import_ms=fmt_ms(took), list_total=len(types)))
+
+
+def cmd_count(args):
+    api = Api(args.base, os.environ["BENCH_TOKEN"])
+    started = time.perf_counter()
+    status, data = api.request("GET", "/api/activity-types")
+    took = time.perf_counter() - started
+    if status != 200:
+        raise SystemExit(f"GET /api/activity-types answered {status}")
+    print(result_line(args.phase, types=len(json.loads(data)), body_bytes=len(data), single_get_ms=fmt_ms(took)))
+
+
+def cmd_create_visible(args):
+    api = Api(args.base, os.environ["BENCH_TOKEN"])
+    tag = run_tag()
+    visible, post_only, get_retries, failures = [], [], 0, 0
+    deadline = time.monotonic() + args.max_seconds
+    for i in range(args.iterations):
+        if time.monotonic() > deadline:
+            print(f"create-visible: stopped after {i} iterations ({args.max_seconds} s limit)", file=sys.stderr)
+            break
+        name = f"CtV {tag} {i:05d}"
+        body = json.dumps({"name": name, "hourly_rate": 75.5}).encode()
+        sent = time.perf_counter()
+        status, data = api.request("POST", "/api/activity-types", body, "application/json")
+        answered = time.perf_counter()
+        if status != 201:
+            failures += 1
+            print(f"create-visible: POST answered {status}: {data[:300]!r}", file=sys.stderr)
+            continue
+        type_id = json.loads(data)["id"]
+        seen = False
+        for _ in range(10_000):  # tight retry loop, bounded (it should never be needed: read-your-writes)
+            status, data = api.request("GET", f"/api/activity-types/{type_id}")
+            if status == 200 and json.loads(data).get("name") == name:
+                seen = True
+                break
+            get_retries += 1
+            if time.perf_counter() - sent > 10:
+                break
+        if not seen:
+            failures += 1
+            continue
+        visible.append(time.perf_counter() - sent)
+        post_only.append(answered - sent)
+    if not visible:
+        raise SystemExit("create-visible: no successful iteration")
+    with open(args.raw_file, "w") as out:
+        out.write("create_to_visible_ms post_ms\n")
+        for v, p in zip(visible, post_only):
+            out.write(f"{v * 1000:.3f} {p * 1000:.3f}\n")
+    print(result_line("create_visible", n=len(visible), failures=failures, get_retries=get_retries,
+                      p50_ms=fmt_ms(percentile(visible, 50)), p90_ms=fmt_ms(percentile(visible, 90)),
+                      p99_ms=fmt_ms(percentile(visible, 99)), max_ms=fmt_ms(max(visible)),
+                      post_p50_ms=fmt_ms(percentile(post_only, 50)), post_p99_ms=fmt_ms(percentile(post_only, 99))))
+
+
+def cmd_import(args):
+    token = os.environ["BENCH_TOKEN"]
+    for run in range(1, args.runs + 1):
+        prefix = f"Imp{run} {run_tag()}"
+        body = csv_body(prefix, args.rows)
+        outcome = {}
+        done = threading.Event()
+
+        def poll(sent_at):
+            """Polls the list every 100 ms (from the end of one GET to the start of the next) until all rows show."""
+            poller = Api(args.base, token)
+            polls, last_count = 0, 0
+            while time.perf_counter() - sent_at < args.max_seconds:
+                status, data = poller.request("GET", "/api/activity-types")
+                polls += 1
+                if status == 200:
+                    types = json.loads(data)
+                    last_count = sum(1 for t in types if t["name"].startswith(prefix + " "))
+                    if last_count == args.rows:
+                        outcome.update(visible=time.perf_counter() - sent_at, polls=polls, list_total=len(types),
+                                       list_bytes=len(data))
+                        break
+                time.sleep(0.1)
+            outcome.setdefault("polls", polls)
+            outcome.setdefault("last_count", last_count)
+            poller.close()
+            done.set()
+
+        api = Api(args.base, token)
+        sent = time.perf_counter()
+        poller = threading.Thread(target=poll, args=(sent,), daemon=True)
+        poller.start()
+        status, data = api.request("POST", "/api/activity-types/bulk-import", body, "text/csv")
+        request_took = time.perf_counter() - sent
+        done.wait(args.max_seconds + 30)
+        api.close()
+        if status != 200:
+            raise SystemExit(f"import run {run} answered {status}: {data[:500]!r}")
+        result = json.loads(data)
+        if "visible" not in outcome:
+            print(result_line("import", run=run, imported=result.get("imported"), errors=len(result.get("errors", [])),
+                              request_ms=fmt_ms(request_took), visible_ms="NOT_VISIBLE",
+                              last_count=outcome.get("last_count"), polls=outcome.get("polls")))
+            continue
+        print(result_line("import", run=run, rows=args.rows, imported=result.get("imported"),
+                          errors=len(result.get("errors", [])), request_ms=fmt_ms(request_took),
+                          visible_ms=fmt_ms(outcome["visible"]), polls=outcome["polls"],
+                          list_total=outcome["list_total"], list_bytes=outcome["list_bytes"]))
+        sys.stdout.flush()
+
+
+def _proc_tree(roots):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    seen, todo = set(), list(roots)
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        todo.extend(children.get(pid, []))
+    return seen
+
+
+def _cpu_of(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            stat = f.read()
+    except OSError:
+        return 0
+    fields = stat[stat.rindex(")") + 2:].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime (fields 14 and 15 of proc(5))
+
+
+def _pids_with(text):
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    if text.encode() in f.read():
+                        pids.append(int(entry))
+            except OSError:
+                pass
+    return pids
+
+
+def cmd_cpu(args):
+    """CPU seconds: the app (JVM + embedded PostgreSQL, found by its data dir), the whole machine, wall clock."""
+    hz = os.sysconf("SC_CLK_TCK")
+    roots = [args.pid] + _pids_with(args.data_dir)
+    app = sum(_cpu_of(p) for p in _proc_tree(roots)) / hz
+    with open("/proc/stat") as f:
+        cpu = [int(x) for x in f.readline().split()[1:]]
+    busy = (sum(cpu) - cpu[3] - cpu[4]) / hz  # everything but idle and iowait
+    print(f"{time.time():.3f} {app:.2f} {busy:.2f}")
+
+
+def cmd_busy(args):
+    own = set(_proc_tree([args.pid])) if args.pid else set()
+    hits = []
+    for marker in ("surefire", "org.codehaus.plexus.classworlds.launcher.Launcher", "failsafe"):
+        for pid in _pids_with(marker):
+            if pid not in own and pid != os.getpid():
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    hits.append(f"{pid} {f.read().replace(b'\0', b' ')[:160].decode(errors='replace')}")
+    print("\n".join(sorted(set(hits))))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    base = "http://127.0.0.1:18080"
+
+    p = sub.add_parser("token")
+    p.add_argument("--org", required=True)
+    p.add_argument("--user", default=str(uuid.uuid4()))
+    p.add_argument("--role", default="admin")
+    p.add_argument("--ttl", type=int, default=6 * 3600)
+    p.set_defaults(func=cmd_token)
+
+    p = sub.add_parser("seed")
+    p.add_argument("--base", default=base)
+    p.add_argument("--count", type=int, default=1000)
+    p.add_argument("--ids-file", required=True)
+    p.set_defaults(func=cmd_seed)
+
+    p = sub.add_parser("count")
+    p.add_argument("--base", default=base)
+    p.add_argument("--phase", default="count")
+    p.set_defaults(func=cmd_count)
+
+    p = sub.add_parser("create-visible")
+    p.add_argument("--base", default=base)
+    p.add_argument("--iterations", type=int, default=500)
+    p.add_argument("--max-seconds", type=float, default=600)
+    p.add_argument("--raw-file", required=True)
+    p.set_defaults(func=cmd_create_visible)
+
+    p = sub.add_parser("import")
+    p.add_argument("--base", default=base)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--rows", type=int, default=10_000)
+    p.add_argument("--max-seconds", type=float, default=120)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("cpu")
+    p.add_argument("--pid", type=int, required=True)
+    p.add_argument("--data-dir", required=True)
+    p.set_defaults(func=cmd_cpu)
+
+    p = sub.add_parser("busy")
+    p.add_argument("--pid", type=int, default=0)
+    p.set_defaults(func=cmd_busy)
+
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
