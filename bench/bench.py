@@ -8,6 +8,8 @@ Subcommands:
   create-visible   sequential POST then GET-by-id, time from sending the POST to a 200 with the new name
   import           10,000-row CSV import, time until GET /api/activity-types lists every row
   cpu              print CPU seconds used so far by the app's process tree, by everything else and in total
+  pids-in          print the pids of processes whose command line names the data dir
+  summarize        print the results table and the targets from summary.txt
   busy             print the pids/commands of heavy Java processes of others (Maven, Surefire), if any
 
 Every measurement prints one line `RESULT phase=... key=value ...` that run.sh collects into the summary.
@@ -295,9 +297,10 @@ def _cpu_of(pid):
 
 
 def _pids_with(text):
+    """Pids whose command line contains text (never this process itself)."""
     pids = []
     for entry in os.listdir("/proc"):
-        if entry.isdigit():
+        if entry.isdigit() and int(entry) != os.getpid():
             try:
                 with open(f"/proc/{entry}/cmdline", "rb") as f:
                     if text.encode() in f.read():
@@ -324,9 +327,82 @@ def cmd_busy(args):
     for marker in ("surefire", "org.codehaus.plexus.classworlds.launcher.Launcher", "failsafe"):
         for pid in _pids_with(marker):
             if pid not in own and pid != os.getpid():
-                with open(f"/proc/{pid}/cmdline", "rb") as f:
-                    hits.append(f"{pid} {f.read().replace(b'\0', b' ')[:160].decode(errors='replace')}")
+                try:
+                    with open(f"/proc/{pid}/cmdline", "rb") as f:
+                        command = f.read().replace(b"\0", b" ")[:160].decode(errors="replace")
+                except OSError:
+                    continue
+                hits.append(f"{pid} {command}")
     print("\n".join(sorted(set(hits))))
+
+
+def cmd_pids_in(args):
+    """Processes started from the run's own data dir (an embedded PostgreSQL that outlived its JVM)."""
+    print(" ".join(str(p) for p in _pids_with(args.data_dir)))
+
+
+TARGETS = {
+    "get_list": ("GET /api/activity-types p99 <= 10 ms (32 connections, 1,000 types)", "p99_ms", 10.0),
+    "create_visible": ("create visible to GET p99 <= 200 ms", "p99_ms", 200.0),
+}
+
+
+def cmd_summarize(args):
+    phases = {}
+    with open(args.summary) as f:
+        for line in f:
+            if line.startswith("RESULT "):
+                fields = dict(kv.split("=", 1) for kv in line.split()[1:])
+                phases.setdefault(fields["phase"], []).append(fields)
+
+    def one(name):
+        return phases.get(name, [{}])[0]
+
+    idle = one("idle_wait")
+    others = [p for p in phases if p.endswith(".others")]
+    print(f"machine otherwise idle at start: {idle.get('idle', '?')} (waited {idle.get('waited_s', '?')} s); "
+          f"heavy Java processes of others seen before phases: {', '.join(others) or 'none'}")
+    print()
+    print(f"{'phase':<16} {'conns':>5} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
+          f"{'max ms':>8} {'non2xx':>6} {'errors':>6} {'app cores':>9} {'machine':>7}")
+    conns = {"get_list": 32, "get_by_id": 32}
+    for name in [p for p in phases if p in ("get_list", "get_by_id") or p.startswith("post_c")]:
+        r, c = one(name), one(name + ".cpu")
+        errors = sum(int(r.get(k, 0)) for k in ("err_connect", "err_read", "err_write", "err_timeout"))
+        print(f"{name:<16} {conns.get(name, name[6:]):>5} {r['requests']:>9} {r['rps']:>8} {r['p50_ms']:>8} "
+              f"{r['p90_ms']:>8} {r['p99_ms']:>8} {r['max_ms']:>8} {r['non2xx']:>6} {errors:>6} "
+              f"{c.get('app_cores', '?'):>9} {c.get('machine_cores', '?'):>7}")
+    cv = one("create_visible")
+    if cv:
+        print()
+        print(f"create-to-visible ({cv['n']} sequential, {cv['failures']} failures, {cv['get_retries']} GET retries): "
+              f"p50 {cv['p50_ms']} ms, p90 {cv['p90_ms']} ms, p99 {cv['p99_ms']} ms, max {cv['max_ms']} ms "
+              f"(POST alone p50 {cv['post_p50_ms']} ms, p99 {cv['post_p99_ms']} ms)")
+    imports = phases.get("import", [])
+    if imports:
+        print()
+        print(f"{'import run':<10} {'rows':>6} {'imported':>8} {'request s':>9} {'visible s':>9} {'polls':>5} "
+              f"{'list size':>9}")
+        for r in imports:
+            vis = r["visible_ms"]
+            vis_s = f"{float(vis) / 1000:.2f}" if vis != "NOT_VISIBLE" else vis
+            print(f"{r['run']:<10} {r.get('rows', '?'):>6} {r['imported']:>8} {float(r['request_ms']) / 1000:>9.2f} "
+                  f"{vis_s:>9} {r['polls']:>5} {r.get('list_total', '?'):>9}")
+    for name in ("list_before_get", "list_after_post", "list_final"):
+        r = one(name)
+        if r:
+            print(f"{name}: {r['types']} types, {r['body_bytes']} bytes, one GET {r['single_get_ms']} ms")
+    print()
+    print("targets:")
+    for phase, (label, key, limit) in TARGETS.items():
+        r = one(phase)
+        if key in r:
+            value = float(r[key])
+            print(f"  {'PASS' if value <= limit else 'FAIL'}  {label}: {value:.2f} ms")
+    if imports:
+        worst = max((float(r["visible_ms"]) if r["visible_ms"] != "NOT_VISIBLE" else float("inf")) for r in imports)
+        print(f"  {'PASS' if worst <= 10_000 else 'FAIL'}  10,000-row import visible in GET within 10 s: "
+              f"worst of {len(imports)} runs {worst / 1000:.2f} s")
 
 
 def main():
@@ -374,6 +450,14 @@ def main():
     p = sub.add_parser("busy")
     p.add_argument("--pid", type=int, default=0)
     p.set_defaults(func=cmd_busy)
+
+    p = sub.add_parser("pids-in")
+    p.add_argument("data_dir")
+    p.set_defaults(func=cmd_pids_in)
+
+    p = sub.add_parser("summarize")
+    p.add_argument("summary")
+    p.set_defaults(func=cmd_summarize)
 
     args = parser.parse_args()
     args.func(args)

@@ -10,7 +10,6 @@ import java.text.ParseException;
 import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
-import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -88,8 +87,9 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        // actuator endpoints are served on the management port only (management.server.port)
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
+                        // actuator endpoints are served on the management port only (management.server.port, which
+                        // must differ from server.port); the public port has no handler for them
+                        .requestMatchers("/actuator/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/livez", "/readyz",
                                 "/error").permitAll()
                         .anyRequest().authenticated())
