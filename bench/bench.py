@@ -322,18 +322,43 @@ def cmd_cpu(args):
 
 
 def cmd_busy(args):
+    """Other engineers' heavy Java work: Maven/Surefire/Failsafe processes (always), and any other Java process that
+    used at least --min-cores of CPU over a --sample-seconds sample. The app's own process tree is left out."""
     own = set(_proc_tree([args.pid])) if args.pid else set()
-    hits = []
-    for marker in ("surefire", "org.codehaus.plexus.classworlds.launcher.Launcher", "failsafe"):
+    own.add(os.getpid())
+
+    def command_of(pid):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                return f.read().replace(b"\0", b" ")[:160].decode(errors="replace").strip()
+        except OSError:
+            return None
+
+    hits = {}
+    for marker in ("surefire", "failsafe", "org.codehaus.plexus.classworlds.launcher.Launcher"):
         for pid in _pids_with(marker):
-            if pid not in own and pid != os.getpid():
-                try:
-                    with open(f"/proc/{pid}/cmdline", "rb") as f:
-                        command = f.read().replace(b"\0", b" ")[:160].decode(errors="replace")
-                except OSError:
-                    continue
-                hits.append(f"{pid} {command}")
-    print("\n".join(sorted(set(hits))))
+            command = command_of(pid)
+            if pid not in own and command and "bench.py" not in command:
+                hits[pid] = command
+    java = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) not in own:
+            try:
+                with open(f"/proc/{entry}/comm") as f:
+                    if f.read().strip() == "java":
+                        java.append(int(entry))
+            except OSError:
+                pass
+    before = {pid: _cpu_of(pid) for pid in java}
+    time.sleep(args.sample_seconds)
+    hz = os.sysconf("SC_CLK_TCK")
+    for pid in java:
+        cores = (_cpu_of(pid) - before[pid]) / hz / args.sample_seconds
+        if cores >= args.min_cores:
+            command = command_of(pid)
+            if command:
+                hits[pid] = f"{command} [{cores:.2f} cores]"
+    print("\n".join(f"{pid} {command}" for pid, command in sorted(hits.items())))
 
 
 def cmd_pids_in(args):
@@ -364,20 +389,23 @@ def cmd_summarize(args):
           f"heavy Java processes of others seen before phases: {', '.join(others) or 'none'}")
     print()
     print(f"{'phase':<16} {'conns':>5} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
-          f"{'max ms':>8} {'non2xx':>6} {'errors':>6} {'app cores':>9} {'machine':>7}")
+          f"{'max ms':>8} {'non2xx':>6} {'errors':>6} {'app cores':>9} {'loadgen':>7} {'others':>6}")
     conns = {"get_list": 32, "get_by_id": 32}
-    for name in [p for p in phases if p in ("get_list", "get_by_id") or p.startswith("post_c")]:
+    for name in [p for p in phases if p in ("get_list", "get_by_id") or (p.startswith("post_c") and "." not in p)]:
         r, c = one(name), one(name + ".cpu")
         errors = sum(int(r.get(k, 0)) for k in ("err_connect", "err_read", "err_write", "err_timeout"))
         print(f"{name:<16} {conns.get(name, name[6:]):>5} {r['requests']:>9} {r['rps']:>8} {r['p50_ms']:>8} "
               f"{r['p90_ms']:>8} {r['p99_ms']:>8} {r['max_ms']:>8} {r['non2xx']:>6} {errors:>6} "
-              f"{c.get('app_cores', '?'):>9} {c.get('machine_cores', '?'):>7}")
+              f"{c.get('app_cores', '?'):>9} {c.get('loadgen_cores', '?'):>7} {c.get('other_cores', '?'):>6}")
     cv = one("create_visible")
     if cv:
         print()
         print(f"create-to-visible ({cv['n']} sequential, {cv['failures']} failures, {cv['get_retries']} GET retries): "
               f"p50 {cv['p50_ms']} ms, p90 {cv['p90_ms']} ms, p99 {cv['p99_ms']} ms, max {cv['max_ms']} ms "
               f"(POST alone p50 {cv['post_p50_ms']} ms, p99 {cv['post_p99_ms']} ms)")
+        c = one("create_visible.cpu")
+        print(f"  cpu: app {c.get('app_cores', '?')} cores, load generator {c.get('loadgen_cores', '?')}, "
+              f"others {c.get('other_cores', '?')}")
     imports = phases.get("import", [])
     if imports:
         print()
@@ -388,6 +416,9 @@ def cmd_summarize(args):
             vis_s = f"{float(vis) / 1000:.2f}" if vis != "NOT_VISIBLE" else vis
             print(f"{r['run']:<10} {r.get('rows', '?'):>6} {r['imported']:>8} {float(r['request_ms']) / 1000:>9.2f} "
                   f"{vis_s:>9} {r['polls']:>5} {r.get('list_total', '?'):>9}")
+        c = one("import.cpu")
+        print(f"  cpu over all runs: app {c.get('app_cores', '?')} cores, load generator "
+              f"{c.get('loadgen_cores', '?')}, others {c.get('other_cores', '?')}")
     for name in ("list_before_get", "list_after_post", "list_final"):
         r = one(name)
         if r:
@@ -448,7 +479,9 @@ def main():
     p.set_defaults(func=cmd_cpu)
 
     p = sub.add_parser("busy")
-    p.add_argument("--pid", type=int, default=0)
+    p.add_argument("--pid", type=int, default=0, help="the app's pid: its process tree is not 'other'")
+    p.add_argument("--sample-seconds", type=float, default=3.0)
+    p.add_argument("--min-cores", type=float, default=0.25)
     p.set_defaults(func=cmd_busy)
 
     p = sub.add_parser("pids-in")

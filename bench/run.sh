@@ -177,14 +177,23 @@ echo "org_id: $ORG_ID" >>"$RESULTS/machine.txt"
 # ------------------------------------------------------------------------------------------------ helpers
 cpu_snapshot() { "${PY[@]}" cpu --pid "$APP_PID" --data-dir "$DATA_DIR"; }
 
-# CPU used during a phase: by the app (JVM + embedded PostgreSQL) and by the whole machine, as cores busy.
-cpu_result() { # phase before after
+# CPU seconds used so far by this shell's finished children (the load generators): `times` must run in the main
+# shell (a $(...) subshell would report its own, empty, children), so mark_loadgen writes it to a file first.
+mark_loadgen() { times >"$DATA_DIR/times.txt"; }
+loadgen_cpu() {
+  awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] }; printf "%.2f", s }' \
+    "$DATA_DIR/times.txt"
+}
+
+# CPU used during a phase as cores busy: the app (JVM + embedded PostgreSQL), the load generator (wrk or python),
+# everything else, and the whole machine.
+cpu_result() { # phase before after loadgen_before loadgen_after
   local phase=$1 before=$2 after=$3
-  awk -v p="$phase" -v b="$before" -v a="$after" -v n="$(nproc)" 'BEGIN {
+  awk -v p="$phase" -v b="$before" -v a="$after" -v lb="$4" -v la="$5" -v n="$(nproc)" 'BEGIN {
     split(b, x, " "); split(a, y, " "); wall = y[1] - x[1];
-    app = y[2] - x[2]; all = y[3] - x[3];
-    printf "RESULT phase=%s.cpu wall_s=%.1f app_cpu_s=%.1f app_cores=%.2f machine_cores=%.2f other_cores=%.2f of=%d\n",
-      p, wall, app, app / wall, all / wall, (all - app) / wall, n }'
+    app = y[2] - x[2]; all = y[3] - x[3]; gen = la - lb;
+    printf "RESULT phase=%s.cpu wall_s=%.1f app_cpu_s=%.1f app_cores=%.2f loadgen_cores=%.2f other_cores=%.2f machine_cores=%.2f of=%d\n",
+      p, wall, app, app / wall, gen / wall, (all - app - gen) / wall, all / wall, n }'
 }
 
 metrics_snapshot() { # name
@@ -203,17 +212,19 @@ note_busy() { # phase: records other heavy Java processes seen right before a ph
 }
 
 run_wrk() { # phase connections seconds script [record=1]
-  local phase=$1 conns=$2 secs=$3 script=$4 record=${5:-1} before after
+  local phase=$1 conns=$2 secs=$3 script=$4 record=${5:-1} before after gen_before gen_after
   note_busy "$phase"
   log "wrk $phase: $conns connections, $THREADS threads, $secs s ($(basename "$script"))"
+  mark_loadgen; gen_before="$(loadgen_cpu)"
   before="$(cpu_snapshot)"
   BENCH_PHASE="$phase" BENCH_THREADS="$THREADS" timeout $((secs + 60)) \
     wrk -t"$THREADS" -c"$conns" -d"${secs}s" --timeout 30s --latency -s "$script" "$BASE" >"$RESULTS/$phase.txt" 2>&1 \
     || { cat "$RESULTS/$phase.txt" >&2; die "wrk failed in $phase"; }
   after="$(cpu_snapshot)"
+  mark_loadgen; gen_after="$(loadgen_cpu)"
   if [ "$record" = 1 ]; then
     grep '^RESULT ' "$RESULTS/$phase.txt" >>"$SUMMARY"
-    cpu_result "$phase" "$before" "$after" >>"$SUMMARY"
+    cpu_result "$phase" "$before" "$after" "$gen_before" "$gen_after" >>"$SUMMARY"
     metrics_snapshot "$phase"
   fi
   grep '^RESULT ' "$RESULTS/$phase.txt" >&2
@@ -244,19 +255,28 @@ done
 # ------------------------------------------------------------------------------------------------ d) create-to-visible
 note_busy create_visible
 log "create-to-visible: $CTV_ITERATIONS sequential POST + GET by id"
+mark_loadgen; gen_before="$(loadgen_cpu)"
 before="$(cpu_snapshot)"
 "${PY[@]}" create-visible --base "$BASE" --iterations "$CTV_ITERATIONS" \
-  --raw-file "$RESULTS/create_visible_raw.txt" | tee -a "$SUMMARY" >&2
-cpu_result create_visible "$before" "$(cpu_snapshot)" >>"$SUMMARY"
+  --raw-file "$RESULTS/create_visible_raw.txt" >"$RESULTS/create_visible.txt"
+after="$(cpu_snapshot)"
+mark_loadgen
+cpu_result create_visible "$before" "$after" "$gen_before" "$(loadgen_cpu)" >>"$SUMMARY"
+cat "$RESULTS/create_visible.txt" >>"$SUMMARY"
+cat "$RESULTS/create_visible.txt" >&2
 metrics_snapshot create_visible
 
 # ------------------------------------------------------------------------------------------------ e) 10,000-row import
 note_busy import
 log "import: $IMPORT_RUNS runs of $IMPORT_ROWS rows, GET polled every 100 ms until every row is listed"
+mark_loadgen; gen_before="$(loadgen_cpu)"
 before="$(cpu_snapshot)"
-"${PY[@]}" import --base "$BASE" --runs "$IMPORT_RUNS" --rows "$IMPORT_ROWS" | tee "$RESULTS/import.txt" >&2
+"${PY[@]}" import --base "$BASE" --runs "$IMPORT_RUNS" --rows "$IMPORT_ROWS" >"$RESULTS/import.txt"
+after="$(cpu_snapshot)"
+mark_loadgen
+cpu_result import "$before" "$after" "$gen_before" "$(loadgen_cpu)" >>"$SUMMARY"
 cat "$RESULTS/import.txt" >>"$SUMMARY"
-cpu_result import "$before" "$(cpu_snapshot)" >>"$SUMMARY"
+cat "$RESULTS/import.txt" >&2
 metrics_snapshot import
 "${PY[@]}" count --base "$BASE" --phase list_final | tee -a "$SUMMARY" >&2
 

@@ -43,8 +43,8 @@ public class ActivityType {
         // for Axon's event sourcing
     }
 
-    /** Created through {@link ActivityTypeCommandHandler}, which answers with the new state. */
-    ActivityType(CreateActivityType command, ActivityTypeUniqueness uniqueness) {
+    /** Created through {@link ActivityTypeCommandHandler}, which answers with the new state, or by a bulk import. */
+    ActivityType(CreateActivityType command, UniqueKeys uniqueness) {
         ActivityTypeRules.Fields fields = ActivityTypeRules.check(command.name(), command.hourlyRate(),
                 command.description(), command.xeroCode());
         uniqueness.claimName(command.orgId(), fields.name(), command.activityTypeId());

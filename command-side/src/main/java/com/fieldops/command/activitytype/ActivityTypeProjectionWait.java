@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 public class ActivityTypeProjectionWait {
 
     private static final long POLL_MILLIS = 3;
+    /** A large import is checked less often: each check joins every imported id, and it competes with the projection. */
+    private static final long BULK_POLL_MILLIS = 100;
+    private static final int BULK = 100;
 
     private final JdbcClient jdbc;
     private final Duration timeout;
@@ -54,7 +57,7 @@ public class ActivityTypeProjectionWait {
             if (caughtUp == ids.length) return true;
             if (System.nanoTime() > deadline) return false;
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(ids.length > BULK ? BULK_POLL_MILLIS : POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
