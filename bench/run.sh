@@ -5,7 +5,8 @@
 #   b) GET /api/activity-types/{id}     same, rotating through the 1,000 seeded ids (wrk)
 #   c) POST /api/activity-types         8 and 32 connections, 20 s each after a 10 s warm-up (wrk)
 #   d) create-to-visible                500 sequential POST + GET-by-id (python3)
-#   e) 10,000-row CSV import            time until GET lists all rows, 3 runs (python3)
+#   e) 10,000-row CSV import            time until GET lists all rows, 3 runs polled from the send, then 1 control
+#                                       run polled only after the response (python3)
 # and stops the app on exit. Results: bench/results/<UTC time>/ (summary.txt has every number).
 #
 # Needs the app jar: run `./mvnw -B -ntp -DskipTests install` first (this script runs it if the jar is missing).
@@ -15,7 +16,7 @@
 #   FIELDOPS_JWT_SECRET [a fixed 40-byte bench secret]   JAVA_OPTS [none]
 #   BENCH_SEED_TYPES [1000] BENCH_THREADS [2] BENCH_CONNECTIONS [32] BENCH_WARMUP_SECONDS [10]
 #   BENCH_GET_SECONDS [30] BENCH_POST_SECONDS [20] BENCH_POST_CONNECTIONS ["8 32"] BENCH_CTV_ITERATIONS [500]
-#   BENCH_IMPORT_RUNS [3] BENCH_IMPORT_ROWS [10000] BENCH_IDLE_WAIT_SECONDS [900] BENCH_IDLE_POLL_SECONDS [20]
+#   BENCH_IMPORT_RUNS [3] BENCH_IMPORT_CONTROL_RUNS [1] BENCH_IMPORT_ROWS [10000] BENCH_IDLE_WAIT_SECONDS [900] BENCH_IDLE_POLL_SECONDS [20]
 #   BENCH_KEEP_DATA [0: the temporary data dir is deleted on exit]
 set -euo pipefail
 
@@ -37,6 +38,7 @@ POST_CONNECTIONS="${BENCH_POST_CONNECTIONS:-8 32}"
 CTV_ITERATIONS="${BENCH_CTV_ITERATIONS:-500}"
 IMPORT_RUNS="${BENCH_IMPORT_RUNS:-3}"
 IMPORT_ROWS="${BENCH_IMPORT_ROWS:-10000}"
+IMPORT_CONTROL_RUNS="${BENCH_IMPORT_CONTROL_RUNS:-1}"
 IDLE_WAIT_SECONDS="${BENCH_IDLE_WAIT_SECONDS:-900}"
 IDLE_POLL_SECONDS="${BENCH_IDLE_POLL_SECONDS:-20}"
 BASE="http://127.0.0.1:$SERVER_PORT"
@@ -268,10 +270,12 @@ metrics_snapshot create_visible
 
 # ------------------------------------------------------------------------------------------------ e) 10,000-row import
 note_busy import
-log "import: $IMPORT_RUNS runs of $IMPORT_ROWS rows, GET polled every 100 ms until every row is listed"
+log "import: $IMPORT_RUNS runs of $IMPORT_ROWS rows, GET polled every 100 ms from the send until every row is listed," \
+  "then $IMPORT_CONTROL_RUNS control run(s) polled only after the response"
 mark_loadgen; gen_before="$(loadgen_cpu)"
 before="$(cpu_snapshot)"
-"${PY[@]}" import --base "$BASE" --runs "$IMPORT_RUNS" --rows "$IMPORT_ROWS" >"$RESULTS/import.txt"
+"${PY[@]}" import --base "$BASE" --runs "$IMPORT_RUNS" --control-runs "$IMPORT_CONTROL_RUNS" --rows "$IMPORT_ROWS" \
+  --metrics "$MGMT/actuator/prometheus" >"$RESULTS/import.txt"
 after="$(cpu_snapshot)"
 mark_loadgen
 cpu_result import "$before" "$after" "$gen_before" "$(loadgen_cpu)" >>"$SUMMARY"

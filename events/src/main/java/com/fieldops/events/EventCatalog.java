@@ -5,6 +5,17 @@ import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
 import com.fieldops.events.activitytype.ActivityTypesImported;
+import com.fieldops.events.job.JobAssigned;
+import com.fieldops.events.job.JobCreated;
+import com.fieldops.events.job.JobStatusChanged;
+import com.fieldops.events.organization.OrganizationSettingsChanged;
+import com.fieldops.events.project.ProjectCreated;
+import com.fieldops.events.project.ProjectUpdated;
+import com.fieldops.events.timesheet.TimesheetApproved;
+import com.fieldops.events.timesheet.TimesheetCreated;
+import com.fieldops.events.timesheet.TimesheetRejected;
+import com.fieldops.events.timesheet.TimesheetSubmitted;
+import com.fieldops.events.timesheet.TimesheetUpdated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +27,12 @@ public final class EventCatalog {
 
     private static final List<Class<? extends FieldOpsEvent>> EVENTS = List.of(
             ActivityTypeCreated.class, ActivityTypeUpdated.class, ActivityTypeDisabled.class,
-            ActivityTypeEnabled.class, ActivityTypesImported.class);
+            ActivityTypeEnabled.class, ActivityTypesImported.class,
+            OrganizationSettingsChanged.class,
+            TimesheetCreated.class, TimesheetUpdated.class, TimesheetSubmitted.class, TimesheetApproved.class,
+            TimesheetRejected.class,
+            JobCreated.class, JobAssigned.class, JobStatusChanged.class,
+            ProjectCreated.class, ProjectUpdated.class);
 
     private static final Map<String, Class<? extends FieldOpsEvent>> BY_TYPE = byType();
 

@@ -8,7 +8,20 @@ import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
 import com.fieldops.events.activitytype.ActivityTypesImported;
+import com.fieldops.events.organization.OrganizationSettingsChanged;
+import com.fieldops.events.job.JobAssigned;
+import com.fieldops.events.job.JobCreated;
+import com.fieldops.events.job.JobStatusChanged;
+import com.fieldops.events.project.ProjectCreated;
+import com.fieldops.events.project.ProjectUpdated;
+import com.fieldops.events.timesheet.TimesheetApproved;
+import com.fieldops.events.timesheet.TimesheetCreated;
+import com.fieldops.events.timesheet.TimesheetRejected;
+import com.fieldops.events.timesheet.TimesheetSnapshot;
+import com.fieldops.events.timesheet.TimesheetSubmitted;
+import com.fieldops.events.timesheet.TimesheetUpdated;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +40,35 @@ class EventContractTest {
                         Change.of(new BigDecimal("95.50"), new BigDecimal("99.00")), null, Change.of(null, "E1")),
                 new ActivityTypeDisabled(TYPE, ORG),
                 new ActivityTypeEnabled(TYPE, ORG),
-                new ActivityTypesImported(UUID.randomUUID(), ORG, "create", 3, 2, 0, 1));
+                new ActivityTypesImported(UUID.randomUUID(), ORG, "create", 3, 2, 0, 1),
+                new OrganizationSettingsChanged(ORG, Change.of(null, "Pacific/Auckland"), Change.of("USD", "NZD")),
+                new TimesheetCreated(SHEET, ORG, USER, "Jane Smith", TEAM, JOB, TYPE, DAY, new BigDecimal("3.50"), "wiring"),
+                new TimesheetUpdated(SHEET, ORG, null, null, Change.of(DAY, DAY.plusDays(1)),
+                        Change.of(new BigDecimal("3.50"), new BigDecimal("4.00")), null),
+                new TimesheetSubmitted(snapshot("submitted")),
+                new TimesheetApproved(snapshot("approved")),
+                new TimesheetRejected(snapshot("rejected")),
+                new JobCreated(JOB, ORG, "Rewire kitchen", "Acme Ltd", USER, "Jane Smith", TEAM,
+                        Instant.parse("2026-01-23T20:00:00Z")),
+                new JobAssigned(JOB, ORG, USER, "Jane Smith", TEAM),
+                new JobStatusChanged(JOB, ORG, "completed", Instant.parse("2026-01-23T23:30:00Z")),
+                new ProjectCreated(UUID.randomUUID(), ORG, "Hospital wing", "Health NZ", null),
+                new ProjectUpdated(UUID.randomUUID(), ORG, "Hospital wing", "Health NZ",
+                        CloudEventCodec.dataOf(java.util.Map.of("name", java.util.Map.of("old", "A", "new", "B")))));
+    }
+
+    private static final UUID SHEET = UUID.randomUUID();
+    private static final UUID USER = UUID.randomUUID();
+    private static final UUID TEAM = UUID.randomUUID();
+    private static final UUID JOB = UUID.randomUUID();
+    private static final LocalDate DAY = LocalDate.parse("2026-01-23");
+
+    static TimesheetSnapshot snapshot(String status) {
+        Instant at = Instant.parse("2026-01-23T14:30:00Z");
+        return new TimesheetSnapshot(SHEET, ORG, USER, "Jane Smith", TEAM, JOB, TYPE, "Electrical", DAY,
+                new BigDecimal("3.50"), new BigDecimal("95.50"), new BigDecimal("334.25"), status, "wiring", at,
+                "approved".equals(status) ? USER : null, "approved".equals(status) ? at : null,
+                "rejected".equals(status) ? "wrong job" : null, at, at);
     }
 
     @Test
@@ -38,6 +79,24 @@ class EventContractTest {
             assertThat(EventSchemas.schemaOf(type)).as(type).isPresent();
             assertThat(EventSchemas.validate(type, CloudEventCodec.dataOf(sample))).as(type).isEmpty();
         }
+    }
+
+    @Test
+    void everySampleSurvivesARoundTrip() {
+        for (FieldOpsEvent sample : samples()) {
+            CloudEvent event = CloudEventCodec.encode(sample, new CloudEventCodec.Envelope(UUID.randomUUID(), "/test",
+                    "s", Instant.now(), ORG, null, null, 0L, 1L));
+            assertThat(CloudEventCodec.decodeData(CloudEventCodec.parse(CloudEventCodec.toBytes(event))))
+                    .as(sample.getClass().getSimpleName()).isEqualTo(sample);
+        }
+    }
+
+    @Test
+    void timesheetFactsAreTheResourceFieldsFlat() {
+        var data = CloudEventCodec.dataOf(new TimesheetApproved(snapshot("approved")));
+        assertThat(data.get("status").asText()).isEqualTo("approved");
+        assertThat(data.get("hourly_rate").decimalValue()).isEqualByComparingTo("95.50");
+        assertThat(data.has("timesheet")).isFalse();
     }
 
     @Test

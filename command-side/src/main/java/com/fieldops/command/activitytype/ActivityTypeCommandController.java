@@ -1,7 +1,10 @@
 package com.fieldops.command.activitytype;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static com.fieldops.command.messaging.ReadModelWait.ReadModel.ACTIVITY_TYPES;
+
 import com.fieldops.command.messaging.ActorMetaData;
+import com.fieldops.command.messaging.ReadModelWait;
 import com.fieldops.platform.api.ActivityTypeResource;
 import com.fieldops.platform.problem.RuleViolation;
 import com.fieldops.platform.security.CurrentUser;
@@ -38,10 +41,10 @@ public class ActivityTypeCommandController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final ActivityTypeProjectionWait projection;
+    private final ReadModelWait projection;
 
     public ActivityTypeCommandController(CommandGateway commands, QueryGateway queries,
-                                         ActivityTypeProjectionWait projection) {
+                                         ReadModelWait projection) {
         this.commands = commands;
         this.queries = queries;
         this.projection = projection;
@@ -59,7 +62,7 @@ public class ActivityTypeCommandController {
         ActivityTypeState created = commands.sendAndWait(ActorMetaData.command(new CreateActivityType(id,
                 user.orgId(), request.name(), request.hourlyRate(), request.description(), request.xeroCode(),
                 request.enabled() == null || request.enabled()), user));
-        projection.awaitVersions(Map.of(id, created.version()));
+        projection.awaitVersion(ACTIVITY_TYPES, id, created.version());
         return ResponseEntity.created(URI.create("/api/activity-types/" + id)).body(created.resource());
     }
 
@@ -77,7 +80,7 @@ public class ActivityTypeCommandController {
                                        @AuthenticationPrincipal CurrentUser user) {
         ActivityTypeState state = commands.sendAndWait(ActorMetaData.command(
                 UpdateActivityTypeRequest.toCommand(id, user.orgId(), body), user));
-        projection.awaitVersions(Map.of(id, state.version()));
+        projection.awaitVersion(ACTIVITY_TYPES, id, state.version());
         return state.resource();
     }
 
@@ -89,7 +92,7 @@ public class ActivityTypeCommandController {
     public Map<String, Boolean> delete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
         ActivityTypeState state = commands.sendAndWait(ActorMetaData.command(
                 new DisableActivityType(id, user.orgId()), user));
-        projection.awaitVersions(Map.of(id, state.version()));
+        projection.awaitVersion(ACTIVITY_TYPES, id, state.version());
         return Map.of("success", true);
     }
 

@@ -1,6 +1,9 @@
 package com.fieldops.command.activitytype;
 
+import static com.fieldops.command.messaging.ReadModelWait.ReadModel.ACTIVITY_TYPES;
+
 import com.fieldops.command.messaging.ActorMetaData;
+import com.fieldops.command.messaging.ReadModelWait;
 import com.fieldops.platform.problem.PayloadTooLarge;
 import com.fieldops.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,9 +39,9 @@ import org.springframework.web.multipart.MultipartFile;
 public class ActivityTypeImportController {
 
     private final CommandGateway commands;
-    private final ActivityTypeProjectionWait projection;
+    private final ReadModelWait projection;
 
-    public ActivityTypeImportController(CommandGateway commands, ActivityTypeProjectionWait projection) {
+    public ActivityTypeImportController(CommandGateway commands, ReadModelWait projection) {
         this.commands = commands;
         this.projection = projection;
     }
@@ -85,7 +88,7 @@ public class ActivityTypeImportController {
                 importMode, dryRun);
         try {
             ImportResult result = commands.sendAndWait(ActorMetaData.command(command, user));
-            projection.awaitImported(result.versions());
+            projection.awaitImported(ACTIVITY_TYPES, result.versions());
             return result;
         } catch (ActivityTypeImporter.DryRunCompleted dryRunCompleted) {
             return dryRunCompleted.result();

@@ -33,6 +33,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
         ProblemDetail problem = switch (e.kind()) {
             case INVALID -> Problems.of(HttpStatus.BAD_REQUEST, "validation", e.getMessage(), e.errors());
+            case FORBIDDEN -> Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
             case NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
             case CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", e.getMessage(), e.errors());
             case FORBIDDEN_CHANGE -> Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "forbidden-change", e.getMessage(),

@@ -3,12 +3,12 @@ package com.fieldops.platform.problem;
 import java.util.List;
 
 /**
- * A domain rule refused a request. The kind decides the HTTP status: bad input 400, unknown or foreign id 404,
- * a uniqueness conflict or illegal transition 409, a forbidden change 422.
+ * A domain rule refused a request. The kind decides the HTTP status: bad input 400, not the caller's to do 403,
+ * unknown or foreign id 404, a uniqueness conflict or illegal transition 409, a forbidden change 422.
  */
 public class RuleViolation extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN_CHANGE }
+    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, FORBIDDEN_CHANGE }
 
     private final Kind kind;
     private final List<FieldMessage> errors;
@@ -27,6 +27,10 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(Kind.INVALID, errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid", errors);
+    }
+
+    public static RuleViolation forbidden(String message) {
+        return new RuleViolation(Kind.FORBIDDEN, message, List.of());
     }
 
     public static RuleViolation notFound(String what) {

@@ -51,7 +51,16 @@ public class ActivityTypeProjection implements Projection {
         } else {
             return false; // ActivityTypesImported and other aggregates' events: nothing to do here
         }
+        bumpListStamp(event.orgId());
         return true;
+    }
+
+    /** Tells every query-side instance's list cache (ActivityTypeListCache) that this price list changed. */
+    private void bumpListStamp(UUID orgId) {
+        jdbc.sql("""
+                        insert into activity_type_list_stamp (org_id, stamp) values (:org, 1)
+                        on conflict (org_id) do update set stamp = activity_type_list_stamp.stamp + 1""")
+                .param("org", orgId).update();
     }
 
     private void create(ActivityTypeCreated created, CloudEvent envelope) {

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Activity types")
 public class ActivityTypeQueryController {
 
-    private final ActivityTypeReadRepository activityTypes;
+    private final ActivityTypeListCache activityTypes;
 
-    public ActivityTypeQueryController(ActivityTypeReadRepository activityTypes) {
+    public ActivityTypeQueryController(ActivityTypeListCache activityTypes) {
         this.activityTypes = activityTypes;
     }
 
@@ -36,7 +35,7 @@ public class ActivityTypeQueryController {
      * A non-admin's {@code include_disabled=true} is ignored rather than refused: the answer is the enabled types
      * they may see anyway (a 403 would make one shared frontend call role-dependent, and the flag reveals nothing).
      */
-    @GetMapping
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List the organisation's activity types",
             description = "Enabled types of the caller's organisation, ordered by name (case-insensitive). "
                     + "An admin may add include_disabled=true to get the disabled ones too; for other roles the "
@@ -44,11 +43,11 @@ public class ActivityTypeQueryController {
     @ApiResponse(responseCode = "200", description = "The types, a plain JSON array",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ActivityTypeResource.class))))
     @ApiResponse(responseCode = "400", description = "include_disabled is not a boolean")
-    public List<ActivityTypeResource> list(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
+    public byte[] list(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
                                    @Parameter(description = "Admins only: include disabled types")
                                    @RequestParam(name = "include_disabled", defaultValue = "false")
                                    boolean includeDisabled) {
-        return activityTypes.findAll(user, includeDisabled);
+        return activityTypes.listJson(user, includeDisabled);
     }
 
     @GetMapping("/{id}")
@@ -61,7 +60,7 @@ public class ActivityTypeQueryController {
     @ApiResponse(responseCode = "404", description = "No such type in the caller's organisation (or disabled)")
     public ActivityTypeResource get(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
                             @Parameter(description = "Activity type id (UUID)") @PathVariable UUID id) {
-        return activityTypes.findById(user, id)
+        return activityTypes.find(user, id)
                 .orElseThrow(() -> RuleViolation.notFound("activity type " + id));
     }
 }

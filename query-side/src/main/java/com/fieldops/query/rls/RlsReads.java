@@ -40,9 +40,10 @@ public class RlsReads {
     public <T> T as(CurrentUser caller, Function<JdbcClient, T> query) {
         String claims = claimsJson(caller);
         return transaction.execute(status -> {
-            jdbc.sql("set local role fieldops_reader").update();
-            jdbc.sql("select set_config('request.jwt.claims', :claims, true)").param("claims", claims)
-                    .query(String.class).single();
+            // one round trip: set_config('role', …, true) is SET LOCAL ROLE, as PostgREST does it
+            jdbc.sql("select set_config('role', 'fieldops_reader', true), "
+                            + "set_config('request.jwt.claims', :claims, true)")
+                    .param("claims", claims).query((row, number) -> row.getString(1)).single();
             return query.apply(jdbc);
         });
     }

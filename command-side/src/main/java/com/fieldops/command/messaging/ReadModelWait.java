@@ -1,4 +1,4 @@
-package com.fieldops.command.activitytype;
+package com.fieldops.command.messaging;
 
 import java.time.Duration;
 import java.util.Map;
@@ -8,12 +8,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes: a command's response is sent only once the activity_types read model has applied the events
- * the command produced (its version reached the aggregate's), so a GET sent after the response sees the write.
+ * Read-your-writes: a command's response is sent only once the read model has applied the events the command
+ * produced (the row's version reached the aggregate's), so a GET sent after the response sees the write.
  * Bounded by fieldops.read-your-writes.timeout; past it the response goes out and the read model catches up.
  */
 @Component
-public class ActivityTypeProjectionWait {
+public class ReadModelWait {
+
+    /** The read models a command can wait on: table and key column, never taken from input. */
+    public enum ReadModel {
+        ACTIVITY_TYPES("activity_types", "id"),
+        ORGANIZATION_SETTINGS("organization_settings", "org_id"),
+        TIMESHEETS("timesheets", "id");
+
+        private final String table;
+        private final String key;
+
+        ReadModel(String table, String key) {
+            this.table = table;
+            this.key = key;
+        }
+    }
 
     private static final long POLL_MILLIS = 3;
     /** A large import is checked less often: each check joins every imported id, and it competes with the projection. */
@@ -24,7 +39,7 @@ public class ActivityTypeProjectionWait {
     private final Duration timeout;
     private final Duration importTimeout;
 
-    public ActivityTypeProjectionWait(JdbcClient jdbc,
+    public ReadModelWait(JdbcClient jdbc,
                                       @Value("${fieldops.read-your-writes.timeout:5s}") Duration timeout,
                                       @Value("${fieldops.read-your-writes.import-timeout:60s}") Duration importTimeout) {
         this.jdbc = jdbc;
@@ -33,26 +48,29 @@ public class ActivityTypeProjectionWait {
     }
 
     /** True when every type reached its version within the timeout of a single command. */
-    public boolean awaitVersions(Map<UUID, Long> versions) {
-        return awaitVersions(versions, timeout);
+    public boolean awaitVersions(ReadModel model, Map<UUID, Long> versions) {
+        return awaitVersions(model, versions, timeout);
+    }
+
+    public boolean awaitVersion(ReadModel model, UUID key, long version) {
+        return awaitVersions(model, Map.of(key, version), timeout);
     }
 
     /** A bulk import may touch 10,000 types: it waits longer for them to be projected. */
-    public boolean awaitImported(Map<UUID, Long> versions) {
-        return awaitVersions(versions, importTimeout);
+    public boolean awaitImported(ReadModel model, Map<UUID, Long> versions) {
+        return awaitVersions(model, versions, importTimeout);
     }
 
-    private boolean awaitVersions(Map<UUID, Long> versions, Duration timeout) {
+    private boolean awaitVersions(ReadModel model, Map<UUID, Long> versions, Duration timeout) {
         if (versions.isEmpty()) return true;
         UUID[] keys = versions.keySet().toArray(UUID[]::new);
         String[] ids = java.util.Arrays.stream(keys).map(UUID::toString).toArray(String[]::new);
         Long[] expected = java.util.Arrays.stream(keys).map(versions::get).toArray(Long[]::new);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            long caughtUp = jdbc.sql("""
-                            select count(*) from activity_types a
-                            join unnest(?::uuid[], ?::bigint[]) as wanted(id, version) on a.id = wanted.id
-                            where a.version >= wanted.version""")
+            long caughtUp = jdbc.sql("select count(*) from " + model.table + " model"
+                            + " join unnest(?::uuid[], ?::bigint[]) as wanted(id, version) on model." + model.key
+                            + " = wanted.id where model.version >= wanted.version")
                     .params(ids, expected).query(Long.class).single();
             if (caughtUp == ids.length) return true;
             if (System.nanoTime() > deadline) return false;
