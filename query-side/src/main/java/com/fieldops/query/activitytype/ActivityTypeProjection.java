@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * they were projected, so a replay rebuilds identical rows.
  */
 @Component
+@Order(0)
 public class ActivityTypeProjection implements Projection {
 
     public static final String NAME = "activity_types";

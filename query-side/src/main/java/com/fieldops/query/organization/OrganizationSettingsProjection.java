@@ -7,10 +7,12 @@ import com.fieldops.events.organization.OrganizationSettingsChanged;
 import com.fieldops.query.projection.Projection;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** organization_settings, idempotent by the Organization aggregate's sequence number. */
 @Component
+@Order(0)
 public class OrganizationSettingsProjection implements Projection {
 
     private final JdbcClient jdbc;

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * rejected events carry the whole entry and replace the row; a legacy fact may be the first we hear of an entry.
  */
 @Component
+@Order(0)
 public class TimesheetProjection implements Projection {
 
     private final JdbcClient jdbc;
@@ -93,7 +95,7 @@ public class TimesheetProjection implements Projection {
                                 approved_by, approved_at, rejected_reason, created_at, updated_at, version)
                         values (:id, :org, :user, :userName, :team, :job, :type, :typeName, :day, :hours, :rate,
                                 :amount, :status, :notes, :submittedAt, :approvedBy, :approvedAt, :reason,
-                                coalesce(:createdAt, :at), :at, :version)
+                                coalesce(:createdAt, :at), coalesce(:updatedAt, :at), :version)
                         on conflict (id) do update set
                             user_name = excluded.user_name, team_id = excluded.team_id, job_id = excluded.job_id,
                             activity_type_id = excluded.activity_type_id,
@@ -111,7 +113,8 @@ public class TimesheetProjection implements Projection {
                 .param("amount", entry.amount()).param("status", entry.status()).param("notes", entry.notes())
                 .param("submittedAt", utc(entry.submittedAt())).param("approvedBy", entry.approvedBy())
                 .param("approvedAt", utc(entry.approvedAt())).param("reason", entry.rejectedReason())
-                .param("createdAt", utc(entry.createdAt())).param("at", time(envelope))
+                .param("createdAt", utc(entry.createdAt())).param("updatedAt", utc(entry.updatedAt()))
+                .param("at", time(envelope))
                 .param("version", sequence(envelope))
                 .update();
     }
