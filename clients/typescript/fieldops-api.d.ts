@@ -81,6 +81,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/activity-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The activity feed in the caller's scope, newest first
+         * @description A technician sees what they did and what concerns their own timesheets and jobs, a manager their team's, admins and analysts the organisation's. Page with limit/offset, or with the cursor of the previous page's X-Next-Cursor header (stable while new entries arrive).
+         */
+        get: operations["activityFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the organisation's dashboard counters from its timesheets and jobs (admin) */
+        post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's numbers in the caller's scope: own (technician), team (manager), organization (admin, analyst); today is in the organisation's timezone */
+        get: operations["stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ingest/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest facts of internal services: one CloudEvent or an array of them (role service)
+         * @description Deduplicated by (source, id): a re-sent event is answered as duplicate and changes nothing. An array is validated as a whole and applied in one transaction: all or nothing.
+         */
+        post: operations["ingest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organization/settings": {
         parameters: {
             query?: never;
@@ -190,6 +264,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityLogEntry: {
+            /** @example timesheet_approved */
+            action?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** @description what changed, e.g. {field: {old, new}} */
+            details?: components["schemas"]["JsonNode"];
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            resource_id?: string;
+            /** @example Jane Smith's timesheet for 2026-01-23 (3.5 h Electrical) */
+            resource_name?: string;
+            /** @example timesheet */
+            resource_type?: string;
+            /**
+             * Format: uuid
+             * @description who did it
+             */
+            user_id?: string;
+            user_name?: string;
+        };
         /** @description A service category with its hourly rate, mapped to a Xero Item */
         ActivityType: {
             /**
@@ -310,10 +406,74 @@ export interface components {
              */
             work_date: string;
         };
+        DashboardStats: {
+            /** Format: date-time */
+            asOf?: string;
+            /**
+             * Format: int64
+             * @description jobs completed today (their changed_at) in the organisation's timezone
+             */
+            completedToday?: number;
+            /**
+             * Format: date
+             * @description today in the organisation's timezone
+             */
+            date?: string;
+            /**
+             * Format: int64
+             * @description submitted timesheets awaiting approval
+             */
+            pendingApprovals?: number;
+            /**
+             * @description submitted and approved entries worked today, at their snapshot amounts
+             * @example 2400
+             */
+            revenueToday?: number;
+            /** @enum {string} */
+            scope?: "own" | "team" | "organization";
+            /** @example Pacific/Auckland */
+            timezone?: string;
+            /**
+             * Format: int64
+             * @description jobs not cancelled
+             */
+            totalJobs?: number;
+        };
         FieldMessage: {
             field?: string;
             message?: string;
         };
+        /** @description A CloudEvent 1.0 in structured JSON mode, of a type of DESIGN §6's inbound list; data as that type's JSON Schema (without org_id: orgid is the organisation) */
+        InboundCloudEvent: {
+            data: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            datacontenttype?: "application/json";
+            /** @description unique per source */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the organisation; must be the token's app_metadata.org_id
+             */
+            orgid: string;
+            /** @example /jobs-service */
+            source: string;
+            /** @enum {string} */
+            specversion: "1.0";
+            subject?: string;
+            /** Format: date-time */
+            time?: string;
+            /** @enum {string} */
+            type: "fieldops.job.created.v1" | "fieldops.job.assigned.v1" | "fieldops.job.status-changed.v1" | "fieldops.project.created.v1" | "fieldops.project.updated.v1" | "fieldops.timesheet.submitted.v1" | "fieldops.timesheet.approved.v1" | "fieldops.timesheet.rejected.v1";
+        };
+        IngestResult: {
+            /** @description the CloudEvent's id */
+            id: string;
+            /** @enum {string} */
+            status: "accepted" | "duplicate";
+        };
+        JsonNode: unknown;
         OrganizationSettings: {
             /**
              * @description ISO 4217 code; null until set
@@ -817,6 +977,222 @@ export interface operations {
             };
             /** @description No such type in the caller's organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activityFeed: {
+        parameters: {
+            query?: {
+                /** @description default 20, at most 100 (a larger value is capped) */
+                limit?: number;
+                offset?: number;
+                /** @description only entries by this user */
+                user_id?: string;
+                /** @description e.g. timesheet, job, project, activity_type */
+                resource_type?: string;
+                resource_id?: string;
+                /** @description X-Next-Cursor of the previous page; offset is then ignored */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A plain JSON array */
+            200: {
+                headers: {
+                    /** @description cursor of the next page; absent on the last page */
+                    "X-Next-Cursor"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityLogEntry"][];
+                };
+            };
+            /** @description A malformed parameter or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {"success":true,"timestamp":<epoch ms>} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stats */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardStats"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ingest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundCloudEvent"] | components["schemas"]["InboundCloudEvent"][];
+            };
+        };
+        responses: {
+            /** @description Every event was a duplicate: nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResult"] | components["schemas"]["IngestResult"][];
+                };
+            };
+            /** @description At least one event was new and is now in the event store (read models follow); the result of each, as an object for an object, an array for an array */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResult"] | components["schemas"]["IngestResult"][];
+                };
+            };
+            /** @description Not JSON, or invalid events: errors name each by index, e.g. [1].data.job_id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a service token, or an orgid of another organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An event contradicts what FieldOps knows (e.g. an unknown job) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description More than 5 MB or more than 1000 events */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

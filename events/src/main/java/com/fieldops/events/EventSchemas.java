@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** JSON Schemas (2020-12) of the events' data, one file per type under {@code schemas/}. */
@@ -26,11 +27,16 @@ public final class EventSchemas {
         return CACHE.computeIfAbsent(type, EventSchemas::load);
     }
 
-    /** The schema violations of {@code data}, empty when it is valid. */
+    /** The schema violations of {@code data} as messages, empty when it is valid. */
     public static List<String> validate(String type, JsonNode data) {
+        return violations(type, data).stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    /** The schema violations of {@code data}, formats (uuid, date, date-time) asserted too. */
+    public static Set<ValidationMessage> violations(String type, JsonNode data) {
         JsonSchema schema = schemaOf(type)
                 .orElseThrow(() -> new MalformedEventException("no schema for event type " + type));
-        return schema.validate(data).stream().map(ValidationMessage::getMessage).sorted().toList();
+        return schema.validate(data, context -> context.getExecutionConfig().setFormatAssertionsEnabled(true));
     }
 
     private static Optional<JsonSchema> load(String type) {
