@@ -376,14 +376,16 @@ def _pids_with(text):
 
 
 def cmd_cpu(args):
-    """CPU seconds: the app (JVM + embedded PostgreSQL, found by its data dir), the whole machine, wall clock."""
+    """Prints: wall clock, CPU seconds of the app (JVM + embedded PostgreSQL, found by its data dir), of the whole
+    machine, and of the JVM alone."""
     hz = os.sysconf("SC_CLK_TCK")
     roots = [args.pid] + _pids_with(args.data_dir)
     app = sum(_cpu_of(p) for p in _proc_tree(roots)) / hz
+    jvm = _cpu_of(args.pid) / hz
     with open("/proc/stat") as f:
         cpu = [int(x) for x in f.readline().split()[1:]]
     busy = (sum(cpu) - cpu[3] - cpu[4]) / hz  # everything but idle and iowait
-    print(f"{time.time():.3f} {app:.2f} {busy:.2f}")
+    print(f"{time.time():.3f} {app:.2f} {busy:.2f} {jvm:.2f}")
 
 
 def cmd_busy(args):
@@ -437,6 +439,13 @@ TARGETS = {
 }
 
 
+def per_request(total, requests, scale=1):
+    try:
+        return f"{float(total) * scale / int(requests):.1f}"
+    except (TypeError, ValueError, ZeroDivisionError):
+        return "?"
+
+
 def cmd_summarize(args):
     phases = {}
     with open(args.summary) as f:
@@ -454,14 +463,17 @@ def cmd_summarize(args):
           f"heavy Java processes of others seen before phases: {', '.join(others) or 'none'}")
     print()
     print(f"{'phase':<16} {'conns':>5} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
-          f"{'max ms':>8} {'non2xx':>6} {'errors':>6} {'app cores':>9} {'loadgen':>7} {'others':>6}")
+          f"{'max ms':>8} {'non2xx':>6} {'errors':>6} {'app cores':>9} {'(pg)':>5} {'loadgen':>7} {'others':>6} "
+          f"{'app CPU ms/req':>14} {'db tx/req':>9}")
     conns = {"get_list": 32, "get_by_id": 32}
     for name in [p for p in phases if p in ("get_list", "get_by_id") or (p.startswith("post_c") and "." not in p)]:
         r, c = one(name), one(name + ".cpu")
         errors = sum(int(r.get(k, 0)) for k in ("err_connect", "err_read", "err_write", "err_timeout"))
         print(f"{name:<16} {conns.get(name, name[6:]):>5} {r['requests']:>9} {r['rps']:>8} {r['p50_ms']:>8} "
               f"{r['p90_ms']:>8} {r['p99_ms']:>8} {r['max_ms']:>8} {r['non2xx']:>6} {errors:>6} "
-              f"{c.get('app_cores', '?'):>9} {c.get('loadgen_cores', '?'):>7} {c.get('other_cores', '?'):>6}")
+              f"{c.get('app_cores', '?'):>9} {c.get('postgres_cores', '?'):>5} {c.get('loadgen_cores', '?'):>7} "
+              f"{c.get('other_cores', '?'):>6} {per_request(c.get('app_cpu_s'), r['requests'], 1000):>14} "
+              f"{per_request(c.get('db_xacts'), r['requests']):>9}")
     cv = one("create_visible")
     if cv:
         print()
@@ -469,8 +481,10 @@ def cmd_summarize(args):
               f"p50 {cv['p50_ms']} ms, p90 {cv['p90_ms']} ms, p99 {cv['p99_ms']} ms, max {cv['max_ms']} ms "
               f"(POST alone p50 {cv['post_p50_ms']} ms, p99 {cv['post_p99_ms']} ms)")
         c = one("create_visible.cpu")
-        print(f"  cpu: app {c.get('app_cores', '?')} cores, load generator {c.get('loadgen_cores', '?')}, "
-              f"others {c.get('other_cores', '?')}")
+        print(f"  cpu: app {c.get('app_cores', '?')} cores (postgres {c.get('postgres_cores', '?')}), load generator "
+              f"{c.get('loadgen_cores', '?')}, others {c.get('other_cores', '?')}; app CPU per iteration "
+              f"{per_request(c.get('app_cpu_s'), cv['n'], 1000)} ms, db transactions per iteration "
+              f"{per_request(c.get('db_xacts'), cv['n'])}")
     imports = phases.get("import", [])
     if imports:
         print()
@@ -485,8 +499,9 @@ def cmd_summarize(args):
                   f"{r.get('poll_mean_ms', '-') + '/' + r.get('poll_max_ms', '-'):>8} {r.get('list_total', '?'):>9}   "
                   f"{r.get('first_sent_s', '?')} / {r.get('all_sent_s', '?')} / {r.get('all_consumed_s', '?')}")
         c = one("import.cpu")
-        print(f"  cpu over all runs: app {c.get('app_cores', '?')} cores, load generator "
-              f"{c.get('loadgen_cores', '?')}, others {c.get('other_cores', '?')}")
+        print(f"  cpu over all runs: app {c.get('app_cores', '?')} cores (postgres {c.get('postgres_cores', '?')}), "
+              f"load generator {c.get('loadgen_cores', '?')}, others {c.get('other_cores', '?')}; "
+              f"db transactions {c.get('db_xacts', '?')}")
     for name in ("list_before_get", "list_after_post", "list_final"):
         r = one(name)
         if r:

@@ -13,7 +13,7 @@
 # Needs wrk (Debian package `wrk`; installed with apt-get when missing and running as root), python3, curl.
 # Everything goes to 127.0.0.1 only. Settings (environment, defaults in brackets):
 #   SERVER_PORT [18080]  MANAGEMENT_SERVER_PORT [18081]  FIELDOPS_EMBEDDED_KAFKA_PORT [19092]
-#   FIELDOPS_JWT_SECRET [a fixed 40-byte bench secret]   JAVA_OPTS [none]
+#   FIELDOPS_JWT_SECRET [a fixed 42-byte bench secret]   JAVA_OPTS [none]   AXONIQ_UPDATE_CHECKER_DISABLED [true]
 #   BENCH_SEED_TYPES [1000] BENCH_THREADS [2] BENCH_CONNECTIONS [32] BENCH_WARMUP_SECONDS [10]
 #   BENCH_GET_SECONDS [30] BENCH_POST_SECONDS [20] BENCH_POST_CONNECTIONS ["8 32"] BENCH_CTV_ITERATIONS [500]
 #   BENCH_IMPORT_RUNS [3] BENCH_IMPORT_CONTROL_RUNS [1] BENCH_IMPORT_ROWS [10000] BENCH_IDLE_WAIT_SECONDS [900] BENCH_IDLE_POLL_SECONDS [20]
@@ -158,7 +158,9 @@ trap 'exit 143' TERM
 cp "$JAR" "$DATA_DIR/app.jar"
 log "starting the app: data dir $DATA_DIR, ports $SERVER_PORT/$MANAGEMENT_SERVER_PORT, kafka $FIELDOPS_EMBEDDED_KAFKA_PORT"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+# AXONIQ_UPDATE_CHECKER_DISABLED: Axon's update checker would otherwise call AxonIQ's servers every minute
 env -u SPRING_DATASOURCE_URL -u SPRING_KAFKA_BOOTSTRAP_SERVERS FIELDOPS_DATA_DIR="$DATA_DIR" \
+  AXONIQ_UPDATE_CHECKER_DISABLED="${AXONIQ_UPDATE_CHECKER_DISABLED:-true}" \
   java ${JAVA_OPTS:-} -jar "$DATA_DIR/app.jar" >"$APP_LOG" 2>&1 &
 APP_PID=$!
 start_wait=0
@@ -170,6 +172,13 @@ until curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null; do
 done
 log "ready after ~${start_wait} s"
 echo "app_ready_after_s: $start_wait" >>"$RESULTS/machine.txt"
+
+# the embedded PostgreSQL (for transaction counts only): "Embedded PostgreSQL: jdbc:postgresql://127.0.0.1:P/db (user U"
+PG_LINE="$(grep -m1 -o 'Embedded PostgreSQL: jdbc:postgresql://127.0.0.1:[0-9]*/[a-z_]* (user [a-z_]*' "$APP_LOG" || true)"
+PG_PORT="$(printf '%s' "$PG_LINE" | sed -n 's|.*127.0.0.1:\([0-9]*\)/.*|\1|p')"
+PG_DB="$(printf '%s' "$PG_LINE" | sed -n 's|.*127.0.0.1:[0-9]*/\([a-z_]*\).*|\1|p')"
+PG_USER="$(printf '%s' "$PG_LINE" | sed -n 's|.*(user \([a-z_]*\)|\1|p')"
+PG_PASSWORD="${BENCH_PG_PASSWORD:-postgres}"  # the embedded server's default
 
 ORG_ID="$(python3 -c 'import uuid; print(uuid.uuid4())')"
 BENCH_TOKEN="$("${PY[@]}" token --org "$ORG_ID")"
@@ -189,13 +198,22 @@ loadgen_cpu() {
 
 # CPU used during a phase as cores busy: the app (JVM + embedded PostgreSQL), the load generator (wrk or python),
 # everything else, and the whole machine.
-cpu_result() { # phase before after loadgen_before loadgen_after
+# jvm_cores + postgres_cores = app_cores. db_xacts: PostgreSQL transactions committed or rolled back meanwhile.
+cpu_result() { # phase before after loadgen_before loadgen_after [db_xacts_before db_xacts_after]
   local phase=$1 before=$2 after=$3
-  awk -v p="$phase" -v b="$before" -v a="$after" -v lb="$4" -v la="$5" -v n="$(nproc)" 'BEGIN {
+  awk -v p="$phase" -v b="$before" -v a="$after" -v lb="$4" -v la="$5" -v xb="${6:-}" -v xa="${7:-}" -v n="$(nproc)" 'BEGIN {
     split(b, x, " "); split(a, y, " "); wall = y[1] - x[1];
-    app = y[2] - x[2]; all = y[3] - x[3]; gen = la - lb;
-    printf "RESULT phase=%s.cpu wall_s=%.1f app_cpu_s=%.1f app_cores=%.2f loadgen_cores=%.2f other_cores=%.2f machine_cores=%.2f of=%d\n",
-      p, wall, app, app / wall, gen / wall, (all - app - gen) / wall, all / wall, n }'
+    app = y[2] - x[2]; all = y[3] - x[3]; jvm = y[4] - x[4]; gen = la - lb;
+    xacts = (xb != "" && xa != "") ? sprintf(" db_xacts=%d", xa - xb) : "";
+    printf "RESULT phase=%s.cpu wall_s=%.1f app_cpu_s=%.1f app_cores=%.2f jvm_cores=%.2f postgres_cores=%.2f loadgen_cores=%.2f other_cores=%.2f machine_cores=%.2f of=%d%s\n",
+      p, wall, app, app / wall, jvm / wall, (app - jvm) / wall, gen / wall, (all - app - gen) / wall, all / wall, n, xacts }'
+}
+
+# Transactions of the app's database so far (pg_stat_database), when psql is installed; empty otherwise.
+db_xacts() {
+  [ -n "$PG_PORT" ] && command -v psql >/dev/null || return 0
+  PGPASSWORD="$PG_PASSWORD" psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -Atc \
+    "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()" 2>/dev/null || true
 }
 
 metrics_snapshot() { # name
@@ -214,19 +232,21 @@ note_busy() { # phase: records other heavy Java processes seen right before a ph
 }
 
 run_wrk() { # phase connections seconds script [record=1]
-  local phase=$1 conns=$2 secs=$3 script=$4 record=${5:-1} before after gen_before gen_after
+  local phase=$1 conns=$2 secs=$3 script=$4 record=${5:-1} before after gen_before gen_after xacts_before xacts_after
   note_busy "$phase"
   log "wrk $phase: $conns connections, $THREADS threads, $secs s ($(basename "$script"))"
   mark_loadgen; gen_before="$(loadgen_cpu)"
+  xacts_before="$(db_xacts)"
   before="$(cpu_snapshot)"
   BENCH_PHASE="$phase" BENCH_THREADS="$THREADS" timeout $((secs + 60)) \
     wrk -t"$THREADS" -c"$conns" -d"${secs}s" --timeout 30s --latency -s "$script" "$BASE" >"$RESULTS/$phase.txt" 2>&1 \
     || { cat "$RESULTS/$phase.txt" >&2; die "wrk failed in $phase"; }
   after="$(cpu_snapshot)"
+  xacts_after="$(db_xacts)"
   mark_loadgen; gen_after="$(loadgen_cpu)"
   if [ "$record" = 1 ]; then
     grep '^RESULT ' "$RESULTS/$phase.txt" >>"$SUMMARY"
-    cpu_result "$phase" "$before" "$after" "$gen_before" "$gen_after" >>"$SUMMARY"
+    cpu_result "$phase" "$before" "$after" "$gen_before" "$gen_after" "$xacts_before" "$xacts_after" >>"$SUMMARY"
     metrics_snapshot "$phase"
   fi
   grep '^RESULT ' "$RESULTS/$phase.txt" >&2
@@ -258,12 +278,14 @@ done
 note_busy create_visible
 log "create-to-visible: $CTV_ITERATIONS sequential POST + GET by id"
 mark_loadgen; gen_before="$(loadgen_cpu)"
+xacts_before="$(db_xacts)"
 before="$(cpu_snapshot)"
 "${PY[@]}" create-visible --base "$BASE" --iterations "$CTV_ITERATIONS" \
   --raw-file "$RESULTS/create_visible_raw.txt" >"$RESULTS/create_visible.txt"
 after="$(cpu_snapshot)"
+xacts_after="$(db_xacts)"
 mark_loadgen
-cpu_result create_visible "$before" "$after" "$gen_before" "$(loadgen_cpu)" >>"$SUMMARY"
+cpu_result create_visible "$before" "$after" "$gen_before" "$(loadgen_cpu)" "$xacts_before" "$xacts_after" >>"$SUMMARY"
 cat "$RESULTS/create_visible.txt" >>"$SUMMARY"
 cat "$RESULTS/create_visible.txt" >&2
 metrics_snapshot create_visible
@@ -273,12 +295,14 @@ note_busy import
 log "import: $IMPORT_RUNS runs of $IMPORT_ROWS rows, GET polled every 100 ms from the send until every row is listed," \
   "then $IMPORT_CONTROL_RUNS control run(s) polled only after the response"
 mark_loadgen; gen_before="$(loadgen_cpu)"
+xacts_before="$(db_xacts)"
 before="$(cpu_snapshot)"
 "${PY[@]}" import --base "$BASE" --runs "$IMPORT_RUNS" --control-runs "$IMPORT_CONTROL_RUNS" --rows "$IMPORT_ROWS" \
   --metrics "$MGMT/actuator/prometheus" >"$RESULTS/import.txt"
 after="$(cpu_snapshot)"
+xacts_after="$(db_xacts)"
 mark_loadgen
-cpu_result import "$before" "$after" "$gen_before" "$(loadgen_cpu)" >>"$SUMMARY"
+cpu_result import "$before" "$after" "$gen_before" "$(loadgen_cpu)" "$xacts_before" "$xacts_after" >>"$SUMMARY"
 cat "$RESULTS/import.txt" >>"$SUMMARY"
 cat "$RESULTS/import.txt" >&2
 metrics_snapshot import

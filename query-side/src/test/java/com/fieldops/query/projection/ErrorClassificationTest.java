@@ -1,5 +1,6 @@
 package com.fieldops.query.projection;
 
+import com.fieldops.platform.kafka.DeadLetteringListeners;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -22,7 +23,7 @@ class ErrorClassificationTest {
         Throwable failure = catchThrowable(() -> new TransactionTemplate(new DataSourceTransactionManager(nowhere))
                 .executeWithoutResult(status -> { }));
         assertThat(failure).isNotNull();
-        assertThat(ProjectionKafkaConfiguration.databaseUnavailable(
+        assertThat(DeadLetteringListeners.databaseUnavailable(
                 new ListenerExecutionFailedException("listener failed", failure))).isTrue();
     }
 
@@ -30,7 +31,7 @@ class ErrorClassificationTest {
     void aMalformedEventIsNotADatabaseOutage() {
         Throwable malformed = catchThrowable(() -> CloudEventCodec.parse("nope".getBytes(StandardCharsets.UTF_8)));
         assertThat(malformed).isNotNull();
-        assertThat(ProjectionKafkaConfiguration.databaseUnavailable(
+        assertThat(DeadLetteringListeners.databaseUnavailable(
                 new ListenerExecutionFailedException("listener failed", malformed))).isFalse();
     }
 }
