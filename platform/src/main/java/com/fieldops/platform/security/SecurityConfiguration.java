@@ -68,6 +68,8 @@ public class SecurityConfiguration {
                     algs.add(SignatureAlgorithm.ES256);
                 }).build()
                 : null;
+        if (jwks == null) return hmac;
+        if (hmac == null) return jwks;
         return token -> {
             String alg;
             try {
