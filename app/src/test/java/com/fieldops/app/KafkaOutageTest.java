@@ -98,8 +98,10 @@ class KafkaOutageTest {
         Api api = new Api(rest);
         Api.User admin = Api.user(UUID.randomUUID(), AppRole.ADMIN, "Ada");
         JsonNode before = api.post(admin, "/api/activity-types", Map.of("name", "Before", "hourly_rate", 10)).getBody();
-        assertThat(api.get(admin, "/api/activity-types/" + before.get("id").asText()).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+        // this context's consumer may still be joining its group: the 1 s read-your-writes bound can pass first
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                api.get(admin, "/api/activity-types/" + before.get("id").asText()).getStatusCode())
+                .isEqualTo(HttpStatus.OK));
 
         broker.close();
         ResponseEntity<JsonNode> during = api.post(admin, "/api/activity-types",

@@ -30,8 +30,10 @@ public class ReadModelWait {
         }
     }
 
-    private static final long POLL_MILLIS = 3;
-    /** A large import is checked less often: each check joins every imported id, and it competes with the projection. */
+    /** Checks back off from 2 ms to 20 ms (100 ms for a large import, whose check joins every imported id): soon
+     *  enough for a projection that takes tens of milliseconds, without a query every few milliseconds per request. */
+    private static final long FIRST_POLL_MILLIS = 2;
+    private static final long MAX_POLL_MILLIS = 20;
     private static final long BULK_POLL_MILLIS = 100;
     private static final int BULK = 100;
 
@@ -67,6 +69,7 @@ public class ReadModelWait {
         String[] ids = java.util.Arrays.stream(keys).map(UUID::toString).toArray(String[]::new);
         Long[] expected = java.util.Arrays.stream(keys).map(versions::get).toArray(Long[]::new);
         long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = ids.length > BULK ? BULK_POLL_MILLIS : FIRST_POLL_MILLIS;
         while (true) {
             long caughtUp = jdbc.sql("select count(*) from " + model.table + " model"
                             + " join unnest(?::uuid[], ?::bigint[]) as wanted(id, version) on model." + model.key
@@ -75,7 +78,8 @@ public class ReadModelWait {
             if (caughtUp == ids.length) return true;
             if (System.nanoTime() > deadline) return false;
             try {
-                Thread.sleep(ids.length > BULK ? BULK_POLL_MILLIS : POLL_MILLIS);
+                Thread.sleep(pause);
+                if (pause < MAX_POLL_MILLIS) pause = Math.min(pause * 2, MAX_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

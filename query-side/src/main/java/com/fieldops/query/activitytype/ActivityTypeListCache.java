@@ -58,21 +58,28 @@ public class ActivityTypeListCache {
         return includeDisabled && caller.is(AppRole.ADMIN) ? snapshot.allJson() : snapshot.enabledJson();
     }
 
-    /** One type the caller may see: disabled ones only for an admin. */
+    /** One type the caller may see, from the cached list when it is current, else read on its own. */
     public Optional<ActivityTypeResource> find(CurrentUser caller, UUID id) {
-        return Optional.ofNullable(current(caller).byId().get(id));
+        Snapshot cached = snapshots.getIfPresent(new Key(caller.orgId(), caller.is(AppRole.ADMIN)));
+        if (cached != null && cached.stamp() == stampOf(caller.orgId())) return Optional.ofNullable(cached.byId().get(id));
+        // a single row after a change: no need to rebuild the whole list for it
+        return repository.findById(caller, id);
     }
 
     private Snapshot current(CurrentUser caller) {
         Key key = new Key(caller.orgId(), caller.is(AppRole.ADMIN));
         // the stamp is read before the list: a change landing in between makes the next request read again
-        long stamp = jdbc.sql("select stamp from activity_type_list_stamp where org_id = ?")
-                .param(caller.orgId()).query(Long.class).optional().orElse(0L);
+        long stamp = stampOf(caller.orgId());
         Snapshot cached = snapshots.getIfPresent(key);
         if (cached != null && cached.stamp() == stamp) return cached;
-        Snapshot fresh = read(caller, stamp);
-        snapshots.asMap().merge(key, fresh, (old, candidate) -> old.stamp() >= candidate.stamp() ? old : candidate);
-        return fresh;
+        // one reader rebuilds a stale list while the others of that key wait for it, instead of all rebuilding
+        return snapshots.asMap().compute(key, (k, current) ->
+                current != null && current.stamp() >= stamp ? current : read(caller, stamp));
+    }
+
+    private long stampOf(UUID orgId) {
+        return jdbc.sql("select stamp from activity_type_list_stamp where org_id = ?")
+                .param(orgId).query(Long.class).optional().orElse(0L);
     }
 
     private Snapshot read(CurrentUser caller, long stamp) {
