@@ -457,10 +457,14 @@ def cmd_summarize(args):
     def one(name):
         return phases.get(name, [{}])[0]
 
-    idle = one("idle_wait")
-    others = [p for p in phases if p.endswith(".others")]
-    print(f"machine otherwise idle at start: {idle.get('idle', '?')} (waited {idle.get('waited_s', '?')} s); "
-          f"heavy Java processes of others seen before phases: {', '.join(others) or 'none'}")
+    idle = one("start.idle_wait") or one("idle_wait")
+    not_idle = [p[:-len(".idle_wait")] for p in phases if p.endswith(".idle_wait") and one(p).get("idle") == "no"]
+    waits = sum(int(one(p).get("waited_s", 0)) for p in phases if p.endswith(".idle_wait"))
+    disturbed = [f"{p[:-4]} ({one(p)['other_cores']} cores)" for p in phases
+                 if p.endswith(".cpu") and float(one(p).get("other_cores", 0)) > 0.15]
+    print(f"machine otherwise idle at start: {idle.get('idle', '?')}; waited for others {waits} s in all; "
+          f"others still busy when a phase started: {', '.join(not_idle) or 'none'}")
+    print(f"phases during which other processes used > 0.15 cores: {', '.join(disturbed) or 'none'}")
     print()
     print(f"{'phase':<16} {'conns':>5} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
           f"{'max ms':>8} {'non2xx':>6} {'errors':>6} {'app cores':>9} {'(pg)':>5} {'loadgen':>7} {'others':>6} "

@@ -17,6 +17,7 @@
 #   BENCH_SEED_TYPES [1000] BENCH_THREADS [2] BENCH_CONNECTIONS [32] BENCH_WARMUP_SECONDS [10]
 #   BENCH_GET_SECONDS [30] BENCH_POST_SECONDS [20] BENCH_POST_CONNECTIONS ["8 32"] BENCH_CTV_ITERATIONS [500]
 #   BENCH_IMPORT_RUNS [3] BENCH_IMPORT_CONTROL_RUNS [1] BENCH_IMPORT_ROWS [10000] BENCH_IDLE_WAIT_SECONDS [900] BENCH_IDLE_POLL_SECONDS [20]
+#   BENCH_PHASE_IDLE_WAIT_SECONDS [300: the same wait again before each measured phase]
 #   BENCH_KEEP_DATA [0: the temporary data dir is deleted on exit]
 set -euo pipefail
 
@@ -41,6 +42,7 @@ IMPORT_ROWS="${BENCH_IMPORT_ROWS:-10000}"
 IMPORT_CONTROL_RUNS="${BENCH_IMPORT_CONTROL_RUNS:-1}"
 IDLE_WAIT_SECONDS="${BENCH_IDLE_WAIT_SECONDS:-900}"
 IDLE_POLL_SECONDS="${BENCH_IDLE_POLL_SECONDS:-20}"
+PHASE_IDLE_WAIT_SECONDS="${BENCH_PHASE_IDLE_WAIT_SECONDS:-300}"
 BASE="http://127.0.0.1:$SERVER_PORT"
 MGMT="http://127.0.0.1:$MANAGEMENT_SERVER_PORT"
 PY=(python3 "$BENCH_DIR/bench.py")
@@ -76,22 +78,32 @@ SUMMARY="$RESULTS/summary.txt"
 log "results go to $RESULTS"
 
 # ------------------------------------------------------------------------------------------------ idle machine
-# Other engineers' builds (Maven, Surefire forks) on the same 2 cores would distort every number: wait for them.
-waited=0
-busy="$("${PY[@]}" busy)"
-while [ -n "$busy" ] && [ "$waited" -lt "$IDLE_WAIT_SECONDS" ]; do
-  log "waiting for other Java builds/tests to finish ($waited s of at most $IDLE_WAIT_SECONDS s):"
-  printf '%s\n' "$busy" | sed 's/^/    /' >&2
-  sleep "$IDLE_POLL_SECONDS"
-  waited=$((waited + IDLE_POLL_SECONDS))
-  busy="$("${PY[@]}" busy)"
-done
-if [ -n "$busy" ]; then
-  log "WARNING: other Java builds/tests still run after $IDLE_WAIT_SECONDS s; measuring anyway (noted in results)"
-  echo "RESULT phase=idle_wait idle=no waited_s=$waited" >>"$SUMMARY"
-else
-  echo "RESULT phase=idle_wait idle=yes waited_s=$waited" >>"$SUMMARY"
-fi
+# Other engineers' builds (Maven, Surefire forks) and busy Java processes on the same 2 cores would distort every
+# number: wait for them before the start (up to BENCH_IDLE_WAIT_SECONDS) and again before each measured phase (up to
+# BENCH_PHASE_IDLE_WAIT_SECONDS). Whatever still runs is recorded; summary.txt also has each phase's "other" CPU.
+wait_idle() { # label max_seconds [app pid]
+  local label=$1 max=$2 pid=${3:-0} waited=0 busy
+  busy="$("${PY[@]}" busy --pid "$pid")"
+  while [ -n "$busy" ] && [ "$waited" -lt "$max" ]; do
+    log "$label: waiting for other Java builds/tests to finish ($waited s of at most $max s):"
+    printf '%s\n' "$busy" | sed 's/^/    /' >&2
+    sleep "$IDLE_POLL_SECONDS"
+    waited=$((waited + IDLE_POLL_SECONDS))
+    busy="$("${PY[@]}" busy --pid "$pid")"
+  done
+  if [ -n "$busy" ]; then
+    log "WARNING: $label: other heavy Java processes still run after $waited s; measuring anyway (noted in results)"
+    echo "RESULT phase=$label.idle_wait idle=no waited_s=$waited" >>"$SUMMARY"
+    printf '%s\n' "$busy" | sed "s/^/$label: /" >>"$RESULTS/others.txt"
+  else
+    echo "RESULT phase=$label.idle_wait idle=yes waited_s=$waited" >>"$SUMMARY"
+  fi
+  IDLE_WAITED=$waited
+  IDLE_BUSY="$busy"
+}
+wait_idle start "$IDLE_WAIT_SECONDS"
+waited=$IDLE_WAITED
+busy="$IDLE_BUSY"
 
 {
   echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -222,13 +234,8 @@ metrics_snapshot() { # name
     | cut -c1-400 >"$RESULTS/metrics-$1.txt" || true
 }
 
-note_busy() { # phase: records other heavy Java processes seen right before a phase
-  local others
-  others="$("${PY[@]}" busy --pid "$APP_PID")"
-  if [ -n "$others" ]; then
-    log "WARNING: other heavy Java processes run during $1"
-    echo "RESULT phase=$1.others busy=yes count=$(printf '%s\n' "$others" | wc -l)" >>"$SUMMARY"
-  fi
+note_busy() { # phase: waits (bounded) until no other heavy Java process runs, records any that still does
+  wait_idle "$1" "$PHASE_IDLE_WAIT_SECONDS" "$APP_PID"
 }
 
 run_wrk() { # phase connections seconds script [record=1]
