@@ -1,5 +1,5 @@
--- Axon Framework's JPA tables. Payloads are BYTEA (not oid: Hibernate 6 maps @Lob to oid on PostgreSQL,
--- which the ByteaDialect of the command side overrides), and global_index has a sequence of increment 1:
+-- Axon Framework's JPA tables. Payloads are BYTEA, not large objects (Hibernate 6 maps @Lob to those on PostgreSQL,
+-- which the ByteaPostgresDialect of the command side overrides), and global_index has a sequence of increment 1:
 -- a pooled sequence hands out blocks of 50 and tracking processors then skip events committed out of order.
 create sequence domain_event_entry_seq start with 1 increment by 1;
 create table domain_event_entry (
