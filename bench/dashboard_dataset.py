@@ -19,7 +19,7 @@ written from a legal event history:
     version = the aggregate sequence number of the last event.
   * jobs: assigned to technicians; 30 % scheduled (1 in 3 reassigned), 20 % in progress, 40 % completed
     (1 in 4 reassigned first), 10 % cancelled; status_changed_at = the last status event.
-  * activity_log: one row per event of those histories with the projection's action, resource_type,
+  * activity_log (appended in time order, as the projection appends it): one row per event of those histories with the projection's action, resource_type,
     resource_name ("Jane Smith's timesheet for 2026-01-23 (3.5 h Electrical)", "<title> for <client>"),
     details (old/new values as the projection writes them), user_id/user_name (the actor: owner, manager, admin;
     an internal service's source with no user id for job and project facts), subject_user_id and team_id (the
@@ -121,6 +121,10 @@ do $$ begin
   end if;
 end $$;
 
+-- the generated feed rows are collected here and appended in time order at the end, as the projection appends
+-- them while events arrive (so the heap's order resembles a pipeline-fed table, not one grouped by kind)
+create temp table b_log (like activity_log) on commit drop;
+
 -- ------------------------------------------------------------------------------------------------ jobs
 create temp table b_jobs on commit drop as
 select g.*, ((g.h >> 8) % 10)::int as s,
@@ -155,7 +159,7 @@ select id, org_id, title, client, assignee, assignee_name, team, b + interval '2
 from b_jobs;
 
 -- the jobs' events: created (first assignee), assigned (to the final one), status changes
-insert into activity_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details,
+insert into b_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details,
                           subject_user_id, team_id, created_at)
 select gen_random_uuid(), org_id, null, '{job_source}', e.action, 'job', id, title || ' for ' || client, e.details,
        e.subject, e.team, e.at
@@ -235,7 +239,7 @@ select id, org_id, user_id, work_date, hours from b_ts;
 
 -- the timesheets' events. A reworked entry (s = 4) was created with 0.50 h more, submitted, rejected, edited
 -- down to its hours, submitted again and approved.
-insert into activity_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details,
+insert into b_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details,
                           subject_user_id, team_id, created_at)
 select gen_random_uuid(), org_id, v.actor, v.actor_name, v.action, 'timesheet', id,
        pg_temp.ts_name(user_name, work_date, v.hrs, type_name), v.details, user_id, team_id, pg_temp.ev(b, v.k)
@@ -275,7 +279,7 @@ select o.org_no, o.org_id, p, gen_random_uuid() as id,
 from b_orgs o cross join generate_series(0, {projects_per_org} - 1) p;
 create index on b_projects (org_no, p);
 
-insert into activity_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details,
+insert into b_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details,
                           subject_user_id, team_id, created_at)
 select gen_random_uuid(), org_id, null, '{project_source}', 'project_created', 'project', id, name,
        '{{"status": {{"old": null, "new": "planned"}}}}'::jsonb, null, null, b
@@ -283,12 +287,12 @@ from b_projects;
 
 do $$
 declare
-  fill bigint := {activity_total} - (select count(*) from activity_log);
+  fill bigint := {activity_total} - (select count(*) from activity_log) - (select count(*) from b_log);
 begin
   if fill < 0 then
     raise exception 'activity_log already has % rows more than the requested total', -fill;
   end if;
-  insert into activity_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name,
+  insert into b_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name,
                             details, subject_user_id, team_id, created_at)
   select gen_random_uuid(), pr.org_id, null, '{project_source}', 'project_updated', 'project', pr.id, pr.name,
          case k % 3 when 0 then '{{"status": {{"old": "planned", "new": "active"}}}}'::jsonb
@@ -301,6 +305,8 @@ begin
   from generate_series(0, fill - 1) k
   join b_projects pr on pr.org_no = k % {orgs} and pr.p = (k / {orgs}) % {projects_per_org};
 end $$;
+
+insert into activity_log select * from b_log order by created_at, id;
 
 commit;
 """
