@@ -27,6 +27,11 @@
 #   BENCH_CHECK_LINES [60: lines of each request file sent once to check status and page size]
 #   BENCH_WALK_SECONDS [120: time budget of one role's cursor walks]
 #   BENCH_IDLE_WAIT_SECONDS [900] BENCH_IDLE_POLL_SECONDS [20] BENCH_KEEP_DATA [0]
+#   BENCH_RUNS [all eleven wrk runs; "none" for none]
+#   BENCH_DATA_DIR + BENCH_PEOPLE [unset]: reuse the data dir an earlier run kept (BENCH_KEEP_DATA=1) and its
+#     people.tsv: no dataset generation, no walks (the request files of that run are reused); the dir is kept.
+#     E.g. the inbound phase alone: BENCH_DATA_DIR=/tmp/fieldops-dash.X BENCH_PEOPLE=bench/results/…/people.tsv
+#     BENCH_RUNS=none bash bench/dashboard.sh
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -112,7 +117,7 @@ rm -f "$RESULTS/.cs.jar"
   echo "git: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && [ -n "$(git status --porcelain -- . ':!bench' ':!docs/benchmarks.md' 2>/dev/null)" ] && echo ' (working tree has other uncommitted changes)')"
   echo "jar: $JAR $(ls -l --time-style=+%Y-%m-%dT%H:%M "$JAR" | awk '{print $6, $5 " bytes"}')"
   echo "jar_has_inbound_ingestion: $INGESTION"
-  echo "jar_source: ${BENCH_JAR_SOURCE:-the working tree's build}"
+  echo "jar_source: ${BENCH_JAR_SOURCE:-the working tree build}"
   echo "nproc: $(nproc)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "memory: $(free -m | awk '/^Mem:/ {print $2 " MiB total, " $7 " MiB available"}')"
@@ -130,7 +135,16 @@ rm -f "$RESULTS/.cs.jar"
 } >"$RESULTS/machine.txt"
 
 # ------------------------------------------------------------------------------------------------ app start/stop
-DATA_DIR="$(mktemp -d /tmp/fieldops-dash.XXXXXX)"
+if [ -n "${BENCH_DATA_DIR:-}" ]; then
+  [ -d "$BENCH_DATA_DIR/postgres" ] && [ -f "${BENCH_PEOPLE:-}" ] \
+    || die "BENCH_DATA_DIR needs an earlier run's kept data dir and BENCH_PEOPLE its people.tsv"
+  DATA_DIR="$BENCH_DATA_DIR"
+  BENCH_KEEP_DATA=1
+  echo "reused_data_dir: $DATA_DIR (dataset of the run that wrote $BENCH_PEOPLE, plus what earlier phases added)" \
+    >>"$RESULTS/machine.txt"
+else
+  DATA_DIR="$(mktemp -d /tmp/fieldops-dash.XXXXXX)"
+fi
 APP_LOG="$DATA_DIR/app.log"
 APP_PID=""
 
@@ -268,6 +282,12 @@ timed() { # phase command…: wall seconds of a setup step
 
 # ------------------------------------------------------------------------------------------------ dataset
 PEOPLE="$RESULTS/people.tsv"
+REQ_DIR="$DATA_DIR/requests"
+if [ -n "${BENCH_DATA_DIR:-}" ]; then
+  cp "$BENCH_PEOPLE" "$PEOPLE"
+  log "reusing $DATA_DIR: no dataset generation"
+  "${PY[@]}" check --base "$BASE" --people "$PEOPLE" | tee "$RESULTS/dataset.txt" | tee -a "$SUMMARY" >&2
+else
 python3 "$BENCH_DIR/dashboard_dataset.py" people --orgs "$ORGS" --out "$PEOPLE"
 log "activity types through the API (8 per organisation)"
 "${PY[@]}" seed-types --base "$BASE" --people "$PEOPLE" | tee -a "$SUMMARY" >&2
@@ -283,16 +303,19 @@ log "checking the dataset and the stats of every role against SQL"
 
 # ------------------------------------------------------------------------------------------------ request files
 log "request files, cursor walks and one checked pass over every request"
-REQ_DIR="$DATA_DIR/requests"
 timed requests "${PY[@]}" requests --base "$BASE" --people "$PEOPLE" --out-dir "$REQ_DIR" \
   --check-lines "${BENCH_CHECK_LINES:-60}" --walk-seconds "${BENCH_WALK_SECONDS:-120}" \
   > "$RESULTS/requests.txt"
 cat "$RESULTS/requests.txt" | tee -a "$SUMMARY" >&2
 for f in "$REQ_DIR"/*.tsv; do echo "$(basename "$f" .tsv) $(wc -l <"$f") lines"; done >"$RESULTS/request-files.txt"
+fi
 
 # ------------------------------------------------------------------------------------------------ load runs
-for run in stats_admin stats_manager stats_technician feed_first_admin feed_first_manager feed_first_technician \
-           feed_offset_admin feed_offset_manager feed_cursor_admin feed_cursor_manager feed_cursor_technician; do
+RUNS="${BENCH_RUNS:-stats_admin stats_manager stats_technician feed_first_admin feed_first_manager feed_first_technician
+  feed_offset_admin feed_offset_manager feed_cursor_admin feed_cursor_manager feed_cursor_technician}"
+[ "$RUNS" = none ] && RUNS=""
+for run in $RUNS; do
+  [ -f "$REQ_DIR/$run.tsv" ] || die "no request file $REQ_DIR/$run.tsv"
   run_wrk "${run}_warmup" "$REQ_DIR/$run.tsv" "$WARMUP_SECONDS" 0
   run_wrk "$run" "$REQ_DIR/$run.tsv" "$SECONDS_PER_RUN"
 done
@@ -306,7 +329,7 @@ elif [ "$INGESTION" != yes ]; then
 else
   PRODUCER_DIR="$DATA_DIR/producer"
   mkdir -p "$PRODUCER_DIR"
-  (cd "$PRODUCER_DIR" && unzip -q -j "$DATA_DIR/app.jar" 'BOOT-INF/lib/kafka-clients-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' \
+  (cd "$PRODUCER_DIR" && unzip -o -q -j "$DATA_DIR/app.jar" 'BOOT-INF/lib/kafka-clients-*.jar' 'BOOT-INF/lib/slf4j-api-*.jar' \
     'BOOT-INF/lib/zstd-jni-*.jar' 'BOOT-INF/lib/lz4-java-*.jar' 'BOOT-INF/lib/snappy-java-*.jar')
   CP="$(ls "$PRODUCER_DIR"/*.jar | tr '\n' ':')$PRODUCER_DIR"
   javac -nowarn -cp "$CP" -d "$PRODUCER_DIR" "$BENCH_DIR/InboundProducer.java"
