@@ -19,6 +19,7 @@
 #   BENCH_IMPORT_RUNS [3] BENCH_IMPORT_CONTROL_RUNS [1] BENCH_IMPORT_ROWS [10000] BENCH_IDLE_WAIT_SECONDS [900] BENCH_IDLE_POLL_SECONDS [20]
 #   BENCH_PHASE_IDLE_WAIT_SECONDS [300: the same wait again before each measured phase]
 #   BENCH_KEEP_DATA [0: the temporary data dir is deleted on exit]
+#   BENCH_PHASES ["list by_id post visible import": which of a)-e) to run]
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,6 +35,7 @@ THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-10}"
 GET_SECONDS="${BENCH_GET_SECONDS:-30}"
+PHASES="${BENCH_PHASES:-list by_id post visible import}"
 POST_SECONDS="${BENCH_POST_SECONDS:-20}"
 POST_CONNECTIONS="${BENCH_POST_CONNECTIONS:-8 32}"
 CTV_ITERATIONS="${BENCH_CTV_ITERATIONS:-500}"
@@ -238,6 +240,10 @@ note_busy() { # phase: waits (bounded) until no other heavy Java process runs, r
   wait_idle "$1" "$PHASE_IDLE_WAIT_SECONDS" "$APP_PID"
 }
 
+wants() { # phase name: in BENCH_PHASES?
+  [[ " $PHASES " == *" $1 "* ]]
+}
+
 run_wrk() { # phase connections seconds script [record=1]
   local phase=$1 conns=$2 secs=$3 script=$4 record=${5:-1} before after gen_before gen_after xacts_before xacts_after
   note_busy "$phase"
@@ -267,21 +273,31 @@ IDS_FILE="$DATA_DIR/ids.txt"
 export BENCH_IDS_FILE="$IDS_FILE"
 
 # ------------------------------------------------------------------------------------------------ a) GET list
+# plain JSON (a client that does not accept gzip), then gzip (what a browser asks for)
+if wants list; then
 run_wrk get_list_warmup "$CONNECTIONS" "$WARMUP_SECONDS" "$BENCH_DIR/wrk/get_list.lua" 0
 run_wrk get_list "$CONNECTIONS" "$GET_SECONDS" "$BENCH_DIR/wrk/get_list.lua"
+BENCH_ACCEPT_ENCODING=gzip run_wrk get_list_gzip_warmup "$CONNECTIONS" "$WARMUP_SECONDS" "$BENCH_DIR/wrk/get_list.lua" 0
+BENCH_ACCEPT_ENCODING=gzip run_wrk get_list_gzip "$CONNECTIONS" "$GET_SECONDS" "$BENCH_DIR/wrk/get_list.lua"
+fi
 
 # ------------------------------------------------------------------------------------------------ b) GET by id
+if wants by_id; then
 run_wrk get_by_id_warmup "$CONNECTIONS" "$WARMUP_SECONDS" "$BENCH_DIR/wrk/get_by_id.lua" 0
 run_wrk get_by_id "$CONNECTIONS" "$GET_SECONDS" "$BENCH_DIR/wrk/get_by_id.lua"
+fi
 
 # ------------------------------------------------------------------------------------------------ c) POST create
+if wants post; then
 BENCH_RUN_TAG="w$RANDOM" run_wrk post_warmup 8 "$WARMUP_SECONDS" "$BENCH_DIR/wrk/post_create.lua" 0
 for conns in $POST_CONNECTIONS; do
   BENCH_RUN_TAG="c$conns$RANDOM" run_wrk "post_c$conns" "$conns" "$POST_SECONDS" "$BENCH_DIR/wrk/post_create.lua"
 done
 "${PY[@]}" count --base "$BASE" --phase list_after_post | tee -a "$SUMMARY" >&2
+fi
 
 # ------------------------------------------------------------------------------------------------ d) create-to-visible
+if wants visible; then
 note_busy create_visible
 log "create-to-visible: $CTV_ITERATIONS sequential POST + GET by id"
 mark_loadgen; gen_before="$(loadgen_cpu)"
@@ -296,8 +312,10 @@ cpu_result create_visible "$before" "$after" "$gen_before" "$(loadgen_cpu)" "$xa
 cat "$RESULTS/create_visible.txt" >>"$SUMMARY"
 cat "$RESULTS/create_visible.txt" >&2
 metrics_snapshot create_visible
+fi
 
 # ------------------------------------------------------------------------------------------------ e) 10,000-row import
+if wants import; then
 note_busy import
 log "import: $IMPORT_RUNS runs of $IMPORT_ROWS rows, GET polled every 100 ms from the send until every row is listed," \
   "then $IMPORT_CONTROL_RUNS control run(s) polled only after the response"
@@ -314,6 +332,7 @@ cat "$RESULTS/import.txt" >>"$SUMMARY"
 cat "$RESULTS/import.txt" >&2
 metrics_snapshot import
 "${PY[@]}" count --base "$BASE" --phase list_final | tee -a "$SUMMARY" >&2
+fi
 
 # ------------------------------------------------------------------------------------------------ summary
 echo "loadavg_at_end: $(cat /proc/loadavg)" >>"$RESULTS/machine.txt"

@@ -6,6 +6,11 @@ if token == nil or token == "" then
 end
 wrk.headers["Authorization"] = "Bearer " .. token
 wrk.headers["Accept"] = "application/json"
+-- BENCH_ACCEPT_ENCODING=gzip asks for a compressed body, as browsers do
+local encoding = os.getenv("BENCH_ACCEPT_ENCODING")
+if encoding ~= nil and encoding ~= "" then
+  wrk.headers["Accept-Encoding"] = encoding
+end
 
 local thread_count = 0
 function setup(thread)

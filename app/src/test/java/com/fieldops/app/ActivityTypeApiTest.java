@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fieldops.platform.security.AppRole;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +108,29 @@ class ActivityTypeApiTest {
         List<String> names = new ArrayList<>();
         api.get(manager, "/api/activity-types").getBody().forEach(type -> names.add(type.get("name").asText()));
         assertThat(names).containsExactly("Air conditioning", "Electrical", "plumbing");
+    }
+
+    @Test
+    void theListIsServedGzippedToClientsThatAcceptIt() throws Exception {
+        create("Electrical", 95);
+        create("Plumbing", 80);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/api/activity-types"))
+                .header("Authorization", "Bearer " + manager.token());
+
+        HttpResponse<byte[]> gzipped = client.send(request.copy().header("Accept-Encoding", "br, gzip;q=0.8").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> plain = client.send(request.copy().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> refused = client.send(request.copy().header("Accept-Encoding", "gzip;q=0").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes())
+                .isEqualTo(plain.body());
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(plain.body())).hasSize(2);
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.util.StringUtils;
 
 /** DESIGN §4: bearer JWTs (HS256 secret or a JWKS), stateless, 401 and 403 as problem+json. */
@@ -59,7 +61,10 @@ public class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(org.springframework.beans.factory.ObjectProvider<JwtSecret> secret,
                           @Value("${fieldops.jwt.jwks-uri:}") String jwksUri) {
-        JwtSecret key = secret.getIfAvailable();
+        return new VerifiedTokenCache(verifier(secret.getIfAvailable(), jwksUri), Clock.systemUTC());
+    }
+
+    private static JwtDecoder verifier(JwtSecret key, String jwksUri) {
         JwtDecoder hmac = key == null ? null
                 : NimbusJwtDecoder.withSecretKey(key.key()).macAlgorithm(MacAlgorithm.HS256).build();
         JwtDecoder jwks = StringUtils.hasText(jwksUri)
@@ -81,6 +86,11 @@ public class SecurityConfiguration {
             if (decoder == null) throw new BadJwtException("tokens signed with " + alg + " are not accepted");
             return decoder.decode(token);
         };
+    }
+
+    @Bean
+    HttpFirewall httpFirewall() {
+        return HeaderFirewall.strict();
     }
 
     @Bean

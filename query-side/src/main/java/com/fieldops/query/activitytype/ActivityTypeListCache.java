@@ -32,9 +32,11 @@ public class ActivityTypeListCache {
     private record Key(UUID orgId, boolean admin) {
     }
 
-    private record Snapshot(long stamp, byte[] enabledJson, byte[] allJson, Map<UUID, ActivityTypeResource> byId) {
+    private record Snapshot(long stamp, SerializedList enabled, SerializedList all,
+                            Map<UUID, ActivityTypeResource> byId) {
+        // the weight is fixed when the snapshot enters the cache, so it counts the gzip forms to come as well
         int weight() {
-            return enabledJson.length + allJson.length + byId.size() * 400;
+            return enabled.weight() + (all == enabled ? 0 : all.weight()) + byId.size() * 400;
         }
     }
 
@@ -52,10 +54,10 @@ public class ActivityTypeListCache {
         this.mapper = mapper;
     }
 
-    /** The caller's list as JSON: enabled types by name; an admin may ask for the disabled ones too. */
-    public byte[] listJson(CurrentUser caller, boolean includeDisabled) {
+    /** The caller's list: enabled types by name; an admin may ask for the disabled ones too. */
+    SerializedList list(CurrentUser caller, boolean includeDisabled) {
         Snapshot snapshot = current(caller);
-        return includeDisabled && caller.is(AppRole.ADMIN) ? snapshot.allJson() : snapshot.enabledJson();
+        return includeDisabled && caller.is(AppRole.ADMIN) ? snapshot.all() : snapshot.enabled();
     }
 
     /** One type the caller may see, from the cached list when it is current, else read on its own. */
@@ -88,9 +90,10 @@ public class ActivityTypeListCache {
         Map<UUID, ActivityTypeResource> byId = new LinkedHashMap<>();
         visible.forEach(type -> byId.put(type.id(), type));
         try {
-            byte[] enabledJson = mapper.writeValueAsBytes(enabled);
-            byte[] allJson = enabled.size() == visible.size() ? enabledJson : mapper.writeValueAsBytes(visible);
-            return new Snapshot(stamp, enabledJson, allJson, byId);
+            SerializedList enabledList = new SerializedList(mapper.writeValueAsBytes(enabled));
+            SerializedList allList = enabled.size() == visible.size() ? enabledList
+                    : new SerializedList(mapper.writeValueAsBytes(visible));
+            return new Snapshot(stamp, enabledList, allList, byId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize the price list", e);
         }

@@ -11,11 +11,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,11 +46,33 @@ public class ActivityTypeQueryController {
     @ApiResponse(responseCode = "200", description = "The types, a plain JSON array",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ActivityTypeResource.class))))
     @ApiResponse(responseCode = "400", description = "include_disabled is not a boolean")
-    public byte[] list(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
-                                   @Parameter(description = "Admins only: include disabled types")
-                                   @RequestParam(name = "include_disabled", defaultValue = "false")
-                                   boolean includeDisabled) {
-        return activityTypes.listJson(user, includeDisabled);
+    public ResponseEntity<byte[]> list(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
+                                       @Parameter(description = "Admins only: include disabled types")
+                                       @RequestParam(name = "include_disabled", defaultValue = "false")
+                                       boolean includeDisabled,
+                                       @Parameter(hidden = true)
+                                       @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
+                                       String acceptEncoding) {
+        SerializedList list = activityTypes.list(user, includeDisabled);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        return acceptsGzip(acceptEncoding)
+                ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(list.gzip())
+                : ok.body(list.json());
+    }
+
+    // "gzip" listed without q=0; a client refusing gzip with q=0 gets plain JSON
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (!parts[0].trim().equalsIgnoreCase("gzip")) continue;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].replace(" ", "");
+                if (parameter.equals("q=0") || parameter.matches("q=0\\.0{1,3}")) return false;
+            }
+            return true;
+        }
+        return false;
     }
 
     @GetMapping("/{id}")
