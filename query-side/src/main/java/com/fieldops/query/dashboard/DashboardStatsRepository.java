@@ -66,26 +66,25 @@ public class DashboardStatsRepository {
             LocalDate today = LocalDate.ofInstant(now, zone);
             Instant start = today.atStartOfDay(zone).toInstant();
             Instant end = today.plusDays(1).atStartOfDay(zone).toInstant();
-            long[] totals = db.sql("""
-                            select total_jobs, pending_approvals from dashboard_totals
+            // the three counters in one statement (an aggregate without GROUP BY: always one row, zeros for a scope
+            // with no counters yet): a stats read is two round trips after the claims are set
+            return db.sql("""
+                            select coalesce(max(total_jobs), 0) as total_jobs,
+                                   coalesce(max(pending_approvals), 0) as pending_approvals,
+                                   coalesce((select revenue from dashboard_revenue
+                                             where org_id = :org and scope = :scope and scope_id = :id
+                                               and work_date = :day), 0) as revenue,
+                                   (select coalesce(sum(completed), 0) from dashboard_completions
+                                    where org_id = :org and scope = :scope and scope_id = :id
+                                      and bucket >= :start and bucket < :end) as completed
+                            from dashboard_totals
                             where org_id = :org and scope = :scope and scope_id = :id""")
-                    .param("org", caller.orgId()).param("scope", scopeKind).param("id", scopeId)
-                    .query((row, n) -> new long[] {row.getLong(1), row.getLong(2)}).optional()
-                    .orElse(new long[] {0, 0});
-            BigDecimal revenue = db.sql("""
-                            select revenue from dashboard_revenue
-                            where org_id = :org and scope = :scope and scope_id = :id and work_date = :day""")
                     .param("org", caller.orgId()).param("scope", scopeKind).param("id", scopeId).param("day", today)
-                    .query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
-            long completed = db.sql("""
-                            select coalesce(sum(completed), 0) from dashboard_completions
-                            where org_id = :org and scope = :scope and scope_id = :id
-                              and bucket >= :start and bucket < :end""")
-                    .param("org", caller.orgId()).param("scope", scopeKind).param("id", scopeId)
                     .param("start", start.atOffset(ZoneOffset.UTC)).param("end", end.atOffset(ZoneOffset.UTC))
-                    .query(Long.class).single();
-            return new DashboardStats(totals[0], completed, totals[1], revenue.setScale(2), scope, today, timezone,
-                    now.truncatedTo(ChronoUnit.MILLIS));
+                    .query((row, n) -> new DashboardStats(row.getLong("total_jobs"), row.getLong("completed"),
+                            row.getLong("pending_approvals"), row.getBigDecimal("revenue").setScale(2), scope, today,
+                            timezone, now.truncatedTo(ChronoUnit.MILLIS)))
+                    .single();
         });
     }
 

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,10 +28,12 @@ public class RlsReads {
     private final ObjectMapper mapper;
     private final TransactionTemplate transaction;
 
-    public RlsReads(JdbcClient jdbc, ObjectMapper mapper, PlatformTransactionManager transactionManager) {
+    public RlsReads(JdbcClient jdbc, ObjectMapper mapper, DataSource dataSource) {
         this.jdbc = jdbc;
         this.mapper = mapper;
-        this.transaction = new TransactionTemplate(transactionManager);
+        // plain JDBC transactions on the same data source: where the app also runs the command side, the primary
+        // transaction manager is JPA's, which opens an EntityManager per transaction that these reads never use
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.transaction.setReadOnly(true);
         // always a transaction of its own: "set local role" inside a caller's transaction would outlive this read
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
