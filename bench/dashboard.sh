@@ -14,7 +14,9 @@
 # The dataset (bench/dashboard_dataset.py): 20 organisations, 2 teams each of a manager and 5 technicians,
 # 200,000 timesheets, 50,000 jobs, 1,000,000 activity_log rows. Activity types go through the API
 # (bulk import); everything else is inserted with SQL `insert … select generate_series(…)` straight into the read
-# models, NOT pushed through Kafka; then POST /api/dashboard/refresh per organisation sets the counters.
+# models, with the jobs' and timesheets' events in the event store (the app is stopped meanwhile and the
+# kafka-publisher's tokens moved past them: NOT pushed through Kafka); then POST /api/dashboard/refresh per
+# organisation rebuilds the counters from those events.
 #
 # Needs the app jar (BENCH_JAR, default app/target/app-0.1.0-SNAPSHOT.jar; phase e needs one that has the inbound
 # ingestion, com.fieldops.command.ingestion), wrk, psql, python3, curl, java 17 (javac for the producer).
@@ -184,29 +186,36 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 cp "$JAR" "$DATA_DIR/app.jar"
-log "starting the app: data dir $DATA_DIR, ports $SERVER_PORT/$MANAGEMENT_SERVER_PORT, kafka $FIELDOPS_EMBEDDED_KAFKA_PORT"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-env -u SPRING_DATASOURCE_URL -u SPRING_KAFKA_BOOTSTRAP_SERVERS FIELDOPS_DATA_DIR="$DATA_DIR" \
-  java ${JAVA_OPTS:-} -jar "$DATA_DIR/app.jar" >"$APP_LOG" 2>&1 &
-APP_PID=$!
-start_wait=0
-until curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null; do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$APP_LOG" >&2; die "the app exited during start"; }
-  [ "$start_wait" -lt 300 ] || { tail -40 "$APP_LOG" >&2; die "the app was not ready after 300 s"; }
-  sleep 1
-  start_wait=$((start_wait + 1))
-done
-log "ready after ~${start_wait} s"
-echo "app_ready_after_s: $start_wait" >>"$RESULTS/machine.txt"
+start_app() {
+  log "starting the app: data dir $DATA_DIR, ports $SERVER_PORT/$MANAGEMENT_SERVER_PORT, kafka $FIELDOPS_EMBEDDED_KAFKA_PORT"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  env -u SPRING_DATASOURCE_URL -u SPRING_KAFKA_BOOTSTRAP_SERVERS FIELDOPS_DATA_DIR="$DATA_DIR" \
+    java ${JAVA_OPTS:-} -jar "$DATA_DIR/app.jar" >>"$APP_LOG" 2>&1 &
+  APP_PID=$!
+  start_wait=0
+  until curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null; do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$APP_LOG" >&2; die "the app exited during start"; }
+    [ "$start_wait" -lt 300 ] || { tail -40 "$APP_LOG" >&2; die "the app was not ready after 300 s"; }
+    sleep 1
+    start_wait=$((start_wait + 1))
+  done
+  log "ready after ~${start_wait} s"
+  echo "app_ready_after_s: $start_wait" >>"$RESULTS/machine.txt"
+}
+start_app
 
-# "Embedded PostgreSQL: jdbc:postgresql://127.0.0.1:<port>/<db> (user <user>, data dir …)"
-jdbc_line="$(grep -m1 -o 'Embedded PostgreSQL: jdbc:postgresql://127.0.0.1:[0-9]*/[A-Za-z0-9_]* (user [A-Za-z0-9_]*' "$APP_LOG")" \
-  || die "no 'Embedded PostgreSQL: jdbc:…' line in the app log"
-export BENCH_PSQL_PORT BENCH_PSQL_DB BENCH_PSQL_USER PGTZ=UTC
-BENCH_PSQL_PORT="$(sed -E 's|.*127\.0\.0\.1:([0-9]+)/.*|\1|' <<<"$jdbc_line")"
-BENCH_PSQL_DB="$(sed -E 's|.*127\.0\.0\.1:[0-9]+/([A-Za-z0-9_]+).*|\1|' <<<"$jdbc_line")"
-BENCH_PSQL_USER="$(sed -E 's|.*\(user ([A-Za-z0-9_]+).*|\1|' <<<"$jdbc_line")"
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$BENCH_PSQL_PORT" -U "$BENCH_PSQL_USER" -d "$BENCH_PSQL_DB")
+# "Embedded PostgreSQL: jdbc:postgresql://127.0.0.1:<port>/<db> (user <user>, data dir …)" of the latest start
+find_psql() {
+  local jdbc_line
+  jdbc_line="$(grep -o 'Embedded PostgreSQL: jdbc:postgresql://127.0.0.1:[0-9]*/[A-Za-z0-9_]* (user [A-Za-z0-9_]*' "$APP_LOG" | tail -1)"
+  [ -n "$jdbc_line" ] || die "no 'Embedded PostgreSQL: jdbc:…' line in the app log"
+  export BENCH_PSQL_PORT BENCH_PSQL_DB BENCH_PSQL_USER PGTZ=UTC
+  BENCH_PSQL_PORT="$(sed -E 's|.*127\.0\.0\.1:([0-9]+)/.*|\1|' <<<"$jdbc_line")"
+  BENCH_PSQL_DB="$(sed -E 's|.*127\.0\.0\.1:[0-9]+/([A-Za-z0-9_]+).*|\1|' <<<"$jdbc_line")"
+  BENCH_PSQL_USER="$(sed -E 's|.*\(user ([A-Za-z0-9_]+).*|\1|' <<<"$jdbc_line")"
+  PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$BENCH_PSQL_PORT" -U "$BENCH_PSQL_USER" -d "$BENCH_PSQL_DB")
+}
+find_psql
 echo "embedded_postgres: 127.0.0.1:$BENCH_PSQL_PORT/$BENCH_PSQL_DB user $BENCH_PSQL_USER ($("${PSQL[@]}" -Atc 'show server_version'))" \
   >>"$RESULTS/machine.txt"
 
@@ -294,7 +303,28 @@ log "activity types through the API (8 per organisation)"
 python3 "$BENCH_DIR/dashboard_dataset.py" sql --people "$PEOPLE" --timesheets "$TIMESHEETS" --jobs "$JOBS" \
   --projects "$PROJECTS" --activity "$ACTIVITY" >"$DATA_DIR/dataset.sql"
 log "bulk-generating $TIMESHEETS timesheets, $JOBS jobs, $ACTIVITY activity_log rows with SQL into the read models"
+# The dataset's events go into the event store but must not be published: they are history the read models already
+# show. So the kafka-publisher must not be running while the SQL moves its tokens past them: once it has published
+# every event (the activity types'), the app is killed (the embedded PostgreSQL is a daemon of its own and stays
+# up; the in-JVM broker recovers its log at the next start), the SQL runs, and the restarted publisher resumes from
+# the moved tokens.
+publisher_behind() {
+  "${PSQL[@]}" -Atc "select count(*) from token_entry where processor_name = 'kafka-publisher'
+                       and (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint
+                           < (select max(global_index) from domain_event_entry)"
+}
+waited=0
+until [ "$(publisher_behind)" = 0 ]; do
+  [ "$waited" -lt 120 ] || die "the kafka-publisher did not catch up with the event store in 120 s"
+  sleep 1
+  waited=$((waited + 1))
+done
+log "stopping the app (kill -9) for the dataset; PostgreSQL stays up"
+kill -KILL "$APP_PID"
+wait "$APP_PID" 2>/dev/null || true
 timed dataset_sql "${PSQL[@]}" -f "$DATA_DIR/dataset.sql"
+start_app
+find_psql
 timed dataset_vacuum_analyze "${PSQL[@]}" -c 'vacuum (analyze) activity_log, timesheets, jobs, timesheet_day_hours'
 log "POST /api/dashboard/refresh as each organisation's admin"
 "${PY[@]}" refresh --base "$BASE" --people "$PEOPLE" | tee -a "$SUMMARY" >&2

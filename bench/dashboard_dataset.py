@@ -4,12 +4,15 @@
   people   write people.tsv: N organisations, each with an admin and 2 teams of a manager and 5 technicians
            (deterministic UUIDs, so a rerun makes the same people)
   sql      print the SQL that bulk-generates the read models of those organisations: timesheets, jobs,
-           activity_log (and the command side's timesheet_day_hours), shaped exactly as the projections write them
+           activity_log (and the command side's timesheet_day_hours), shaped exactly as the projections write them,
+           and the jobs' and timesheets' events in the event store (domain_event_entry) that those rows come from
 
 The SQL runs in one transaction with `insert ... select ... generate_series(...)` straight into the read-model
-tables of the app's embedded PostgreSQL. It is NOT pushed through Kafka or the event store: the aggregates of
-these rows do not exist (an approve over HTTP would answer 404), but every row is one the projections could have
-written from a legal event history:
+tables of the app's embedded PostgreSQL, and writes the jobs' and timesheets' events into the event store as Axon
+would have (so POST /api/dashboard/refresh, which rebuilds the dashboard from the event store, finds the same
+numbers). It is NOT pushed through Kafka: the command side must be stopped while it runs, and the kafka-publisher's
+tokens are moved past the new events (bench/dashboard.sh does both). Every row is one the projections write from
+that legal event history:
 
   * timesheets: 10 % draft (half of them edited once), 20 % submitted, 10 % rejected, 60 % approved (1 in 6 of
     them after a rejection, an edit of the hours and a second submit). hours 0.25..7.49 with two decimals, at most
@@ -95,9 +98,27 @@ create function pg_temp.ts_name(who text, day date, hours numeric, type_name tex
 -- Jackson's Instant: ISO-8601 UTC
 create function pg_temp.iso(t timestamptz) returns text language sql immutable as $$
   select to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') $$;
--- the k-th event of a history that began at b: k x 3 h later, but never later than now
+-- the k-th event of a history that began at b: k x 3 h later, but never later than now; to the millisecond, as
+-- the event store keeps an event's time (so the read models rebuilt from the events are these very rows)
 create function pg_temp.ev(b timestamptz, k int) returns timestamptz language sql stable as $$
-  select b + least(k * interval '3 hours', (now() - b) * (k / 8.0)) $$;
+  select date_trunc('milliseconds', b + least(k * interval '3 hours', (now() - b) * (k / 8.0))) $$;
+-- Jackson's Instant as Axon's serializer writes it (Instant.toString: 0, 3 or 6 fraction digits here)
+create function pg_temp.jiso(t timestamptz) returns text language sql immutable as $$
+  select to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+         || case when extract(microseconds from t)::bigint % 1000000 = 0 then ''
+                 when extract(microseconds from t)::bigint % 1000 = 0 then to_char(t at time zone 'UTC', '.MS')
+                 else to_char(t at time zone 'UTC', '.US') end || 'Z' $$;
+-- a TimesheetSnapshot (the submitted, approved and rejected events' payload) as Axon's serializer writes it
+create function pg_temp.snapshot(id uuid, org uuid, usr uuid, usr_name text, team uuid, job uuid, type_id uuid,
+                                 type_name text, day date, hours numeric, rate numeric, status text,
+                                 submitted timestamptz, approver uuid, approved timestamptz, reason text,
+                                 created timestamptz, updated timestamptz) returns json language sql immutable as $$
+  select json_build_object('id', id, 'orgId', org, 'userId', usr, 'userName', usr_name, 'teamId', team, 'jobId', job,
+                           'activityTypeId', type_id, 'activityTypeName', type_name, 'workDate', day, 'hours', hours,
+                           'hourlyRate', rate, 'amount', pg_temp.half_even(hours * rate), 'status', status,
+                           'notes', null, 'submittedAt', pg_temp.jiso(submitted), 'approvedBy', approver,
+                           'approvedAt', pg_temp.jiso(approved), 'rejectedReason', reason,
+                           'createdAt', pg_temp.jiso(created), 'updatedAt', pg_temp.jiso(updated)) $$;
 
 create temp table b_people (org_no int, org_id uuid, role text, user_id uuid, team_id uuid, team_no int, w_no int,
                             name text) on commit drop;
@@ -124,11 +145,15 @@ end $$;
 -- the generated feed rows are collected here and appended in time order at the end, as the projection appends
 -- them while events arrive (so the heap's order resembles a pipeline-fed table, not one grouped by kind)
 create temp table b_log (like activity_log) on commit drop;
+-- a job's or timesheet's feed row is also its event (same id, as the projection makes the row from the event):
+-- its place in the aggregate's history, the event class and the payload as Axon's Jackson serializer writes it
+alter table b_log add column k int, add column event_class text, add column payload json;
 
 -- ------------------------------------------------------------------------------------------------ jobs
 create temp table b_jobs on commit drop as
 select g.*, ((g.h >> 8) % 10)::int as s,
-       now() - interval '5 minutes' - ((g.h >> 3) % (365 * 86400)) * interval '1 second' as b
+       date_trunc('milliseconds', now()) - interval '5 minutes' - ((g.h >> 3) % (365 * 86400)) * interval '1 second'
+         as b
 from (select o.org_no, o.org_id, j, gen_random_uuid() as id, (j::bigint * 2246822519 + o.org_no * 97) % 4294967296 as h
       from b_orgs o cross join generate_series(0, {jobs_per_org} - 1) j) g;
 alter table b_jobs add column assignee uuid, add column assignee_name text, add column team uuid,
@@ -160,28 +185,40 @@ from b_jobs;
 
 -- the jobs' events: created (first assignee), assigned (to the final one), status changes
 insert into b_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details,
-                          subject_user_id, team_id, created_at)
-select gen_random_uuid(), org_id, null, '{job_source}', e.action, 'job', id, title || ' for ' || client, e.details,
-       e.subject, e.team, e.at
+                          subject_user_id, team_id, created_at, k, event_class, payload)
+select gen_random_uuid(), org_id, null, '{job_source}', e.action, 'job', id, title || ' for ' || client,
+       e.details, e.subject, e.team, e.at, e.k, e.event_class, e.payload
 from b_jobs x cross join lateral (values
     ('job_created', 0, first_assignee, first_team,
      jsonb_build_object('job_id', id, 'org_id', org_id, 'title', title, 'client_name', client,
                         'assignee_id', first_assignee, 'assignee_name', first_name, 'assignee_team_id', first_team,
-                        'scheduled_for', pg_temp.iso(b + interval '2 days'))),
+                        'scheduled_for', pg_temp.iso(b + interval '2 days')),
+     'job.JobCreated', json_build_object('jobId', id, 'orgId', org_id, 'title', title, 'clientName', client,
+                       'assigneeId', first_assignee, 'assigneeName', first_name, 'assigneeTeamId', first_team,
+                       'scheduledFor', pg_temp.jiso(b + interval '2 days'))),
     ('job_assigned', case when s in (0, 5) then 1 end, assignee, team,
      jsonb_build_object('job_id', id, 'org_id', org_id, 'assignee_id', assignee, 'assignee_name', assignee_name,
-                        'assignee_team_id', team)),
+                        'assignee_team_id', team),
+     'job.JobAssigned', json_build_object('jobId', id, 'orgId', org_id, 'assigneeId', assignee, 'assigneeName', assignee_name,
+                       'assigneeTeamId', team)),
     ('job_status_changed', case when s in (3, 4, 6, 7, 8) then 1 when s = 5 then 2 end, assignee, team,
      jsonb_build_object('job_id', id, 'org_id', org_id, 'status', 'in_progress',
-                        'changed_at', pg_temp.iso(pg_temp.ev(b, case when s = 5 then 2 else 1 end)))),
+                        'changed_at', pg_temp.iso(pg_temp.ev(b, case when s = 5 then 2 else 1 end))),
+     'job.JobStatusChanged', json_build_object('jobId', id, 'orgId', org_id, 'status', 'in_progress',
+                       'changedAt', pg_temp.jiso(pg_temp.ev(b, case when s = 5 then 2 else 1 end)))),
     ('job_completed', case when s in (6, 7, 8) then 2 when s = 5 then 3 end, assignee, team,
      jsonb_build_object('job_id', id, 'org_id', org_id, 'status', 'completed',
-                        'changed_at', pg_temp.iso(pg_temp.ev(b, n - 1)))),
+                        'changed_at', pg_temp.iso(pg_temp.ev(b, n - 1))),
+     'job.JobStatusChanged', json_build_object('jobId', id, 'orgId', org_id, 'status', 'completed',
+                       'changedAt', pg_temp.jiso(pg_temp.ev(b, n - 1)))),
     ('job_cancelled', case when s = 9 then 1 end, assignee, team,
      jsonb_build_object('job_id', id, 'org_id', org_id, 'status', 'cancelled',
-                        'changed_at', pg_temp.iso(pg_temp.ev(b, 1))))
-  ) as v(action, k, subject, team, details)
-  cross join lateral (select v.action, v.subject, v.team, v.details, pg_temp.ev(x.b, v.k) as at) e
+                        'changed_at', pg_temp.iso(pg_temp.ev(b, 1))),
+     'job.JobStatusChanged', json_build_object('jobId', id, 'orgId', org_id, 'status', 'cancelled',
+                       'changedAt', pg_temp.jiso(pg_temp.ev(b, 1))))
+  ) as v(action, k, subject, team, details, event_class, payload)
+  cross join lateral (select v.action, v.k, v.subject, v.team, v.details, v.event_class, v.payload,
+                             pg_temp.ev(x.b, v.k) as at) e
 where v.k is not null;
 
 -- ------------------------------------------------------------------------------------------------ timesheets
@@ -205,9 +242,9 @@ update b_ts t set user_id = w.user_id, user_name = w.name, team_id = w.team_id,
                   approver = case when w.role = 'manager' then t.admin_id else m.user_id end,
                   approver_name = case when w.role = 'manager' then t.admin_name else m.name end,
                   job_id = jb.id, type_id = ty.type_id, type_name = ty.type_name, rate = ty.rate,
-                  b = least(t.work_date + interval '16 hours' + t.slot * interval '30 minutes'
+                  b = date_trunc('milliseconds', least(t.work_date + interval '16 hours' + t.slot * interval '30 minutes'
                                 + (t.i % {workers}) * interval '1 minute',
-                            now() - interval '10 minutes' - (t.i % 600) * interval '1 second'),
+                            now() - interval '10 minutes' - (t.i % 600) * interval '1 second')),
                   n = case when t.s = 0 then 1 + (1 - t.i % 2) when t.s in (1, 2) then 2 when t.s = 3 then 3
                            when t.s = 4 then 6 else 3 end
 from b_people w, b_people m, b_jobs jb, b_types ty
@@ -240,32 +277,58 @@ select id, org_id, user_id, work_date, hours from b_ts;
 -- the timesheets' events. A reworked entry (s = 4) was created with 0.50 h more, submitted, rejected, edited
 -- down to its hours, submitted again and approved.
 insert into b_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details,
-                          subject_user_id, team_id, created_at)
+                          subject_user_id, team_id, created_at, k, event_class, payload)
 select gen_random_uuid(), org_id, v.actor, v.actor_name, v.action, 'timesheet', id,
-       pg_temp.ts_name(user_name, work_date, v.hrs, type_name), v.details, user_id, team_id, pg_temp.ev(b, v.k)
+       pg_temp.ts_name(user_name, work_date, v.hrs, type_name), v.details, user_id, team_id, pg_temp.ev(b, v.k),
+       v.k, v.event_class, v.payload
 from b_ts x cross join lateral (select case when x.s = 4 then x.hours + 0.50 else x.hours end as first_hours) f
   cross join lateral (values
-    ('timesheet_created', 0, creator, creator_name, f.first_hours, '{{"status": {{"old": null, "new": "draft"}}}}'::jsonb),
+    ('timesheet_created', 0, creator, creator_name, f.first_hours, '{{"status": {{"old": null, "new": "draft"}}}}'::jsonb,
+     'timesheet.TimesheetCreated',
+     json_build_object('timesheetId', id, 'orgId', org_id, 'userId', user_id, 'userName', user_name,
+                       'teamId', team_id, 'jobId', job_id, 'activityTypeId', type_id, 'workDate', work_date,
+                       'hours', f.first_hours, 'notes', null)),
     ('timesheet_updated', case when s = 0 and i % 2 = 0 then 1 end, user_id, user_name, hours,
      jsonb_build_object('timesheet_id', id, 'org_id', org_id,
-                        'notes', jsonb_build_object('old', null, 'new', 'Waiting for parts'))),
+                        'notes', jsonb_build_object('old', null, 'new', 'Waiting for parts')),
+     'timesheet.TimesheetUpdated',
+     json_build_object('timesheetId', id, 'orgId', org_id, 'jobId', null, 'activityTypeId', null, 'workDate', null,
+                       'hours', null, 'notes', json_build_object('old', null, 'new', 'Waiting for parts'))),
     ('timesheet_submitted', case when s >= 1 then 1 end, user_id, user_name, f.first_hours,
      jsonb_build_object('status', 'submitted', 'hours', f.first_hours, 'hourly_rate', rate,
-                        'amount', pg_temp.half_even(f.first_hours * rate))),
+                        'amount', pg_temp.half_even(f.first_hours * rate)),
+     'timesheet.TimesheetSubmitted',
+     pg_temp.snapshot(id, org_id, user_id, user_name, team_id, job_id, type_id, type_name, work_date, f.first_hours,
+                      rate, 'submitted', pg_temp.ev(b, 1), null, null, null, b, pg_temp.ev(b, 1))),
     ('timesheet_rejected', case when s in (3, 4) then 2 end, approver, approver_name, f.first_hours,
      jsonb_build_object('status', 'rejected', 'hours', f.first_hours, 'hourly_rate', rate,
                         'amount', pg_temp.half_even(f.first_hours * rate),
-                        'rejected_reason', 'Hours do not match the job sheet')),
+                        'rejected_reason', 'Hours do not match the job sheet'),
+     'timesheet.TimesheetRejected',
+     pg_temp.snapshot(id, org_id, user_id, user_name, team_id, job_id, type_id, type_name, work_date, f.first_hours,
+                      rate, 'rejected', pg_temp.ev(b, 1), null, null, 'Hours do not match the job sheet', b,
+                      pg_temp.ev(b, 2))),
     ('timesheet_updated', case when s = 4 then 3 end, user_id, user_name, hours,
      jsonb_build_object('timesheet_id', id, 'org_id', org_id,
-                        'hours', jsonb_build_object('old', f.first_hours, 'new', hours))),
+                        'hours', jsonb_build_object('old', f.first_hours, 'new', hours)),
+     'timesheet.TimesheetUpdated',
+     json_build_object('timesheetId', id, 'orgId', org_id, 'jobId', null, 'activityTypeId', null, 'workDate', null,
+                       'hours', json_build_object('old', f.first_hours, 'new', hours), 'notes', null)),
     ('timesheet_submitted', case when s = 4 then 4 end, user_id, user_name, hours,
      jsonb_build_object('status', 'submitted', 'hours', hours, 'hourly_rate', rate,
-                        'amount', pg_temp.half_even(hours * rate))),
+                        'amount', pg_temp.half_even(hours * rate)),
+     'timesheet.TimesheetSubmitted',
+     pg_temp.snapshot(id, org_id, user_id, user_name, team_id, job_id, type_id, type_name, work_date, hours, rate,
+                      'submitted', pg_temp.ev(b, 4), null, null, null, b, pg_temp.ev(b, 4))),
     ('timesheet_approved', case when s = 4 then 5 when s >= 5 then 2 end, approver, approver_name, hours,
      jsonb_build_object('status', 'approved', 'hours', hours, 'hourly_rate', rate,
-                        'amount', pg_temp.half_even(hours * rate)))
-  ) as v(action, k, actor, actor_name, hrs, details)
+                        'amount', pg_temp.half_even(hours * rate)),
+     'timesheet.TimesheetApproved',
+     pg_temp.snapshot(id, org_id, user_id, user_name, team_id, job_id, type_id, type_name, work_date, hours, rate,
+                      'approved', pg_temp.ev(b, case when s = 4 then 4 else 1 end), approver,
+                      pg_temp.ev(b, case when s = 4 then 5 else 2 end), null, b,
+                      pg_temp.ev(b, case when s = 4 then 5 else 2 end)))
+  ) as v(action, k, actor, actor_name, hrs, details, event_class, payload)
 where v.k is not null;
 
 -- ------------------------------------------------------------------------------------------------ projects
@@ -306,7 +369,46 @@ begin
   join b_projects pr on pr.org_no = k % {orgs} and pr.p = (k / {orgs}) % {projects_per_org};
 end $$;
 
-insert into activity_log select * from b_log order by created_at, id;
+insert into activity_log (id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details,
+                          subject_user_id, team_id, created_at)
+select id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details, subject_user_id,
+       team_id, created_at
+from b_log order by created_at, id;
+
+-- ------------------------------------------------------------------------------------------------ event store
+-- The jobs' and timesheets' events, so that the event store (the source of truth: POST /api/dashboard/refresh
+-- rebuilds the dashboard from it) holds what the read models show. A row as Axon's JPA event store writes it: the
+-- feed row's id is the event's id, the payload and metadata the JSON of Axon's Jackson serializer (same fields,
+-- order and value formats; only insignificant blanks differ), the time to the millisecond, the aggregate's
+-- sequence numbers from 0, global order by time. The command side is stopped meanwhile (bench/dashboard.sh), and
+-- the kafka-publisher's tokens are moved past these events: they are history the read models already show, not
+-- news to publish. Project facts are left out: no read model of theirs is rebuilt from the store.
+do $$ begin
+  if not exists (select 1 from token_entry where processor_name = 'kafka-publisher')
+     or exists (select 1 from token_entry where processor_name = 'kafka-publisher'
+                and (token_type is distinct from 'org.axonframework.eventhandling.GapAwareTrackingToken'
+                     or (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint
+                        < (select max(global_index) from domain_event_entry))) then
+    raise exception 'the kafka-publisher has not published every event yet: generate the dataset once it has';
+  end if;
+end $$;
+
+insert into domain_event_entry (global_index, event_identifier, meta_data, payload, payload_revision, payload_type,
+                                time_stamp, aggregate_identifier, sequence_number, type)
+select nextval('domain_event_entry_seq'), e.* from (
+  select id::text,
+         convert_to(json_build_object('orgId', org_id, 'actorId', user_id, 'actorName', user_name)::text, 'UTF8'),
+         convert_to(payload::text, 'UTF8'), null::text, 'com.fieldops.events.' || event_class,
+         to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), resource_id::text,
+         row_number() over (partition by resource_id order by k) - 1,
+         case resource_type when 'job' then 'Job' else 'Timesheet' end
+  from b_log where event_class is not null
+  order by created_at, resource_id, k) e;
+
+update token_entry
+set token = convert_to(json_build_object('index', (select max(global_index) from domain_event_entry),
+                                         'gaps', json_build_array())::text, 'UTF8')
+where processor_name = 'kafka-publisher';
 
 commit;
 """

@@ -110,7 +110,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Recompute the organisation's dashboard counters from its timesheets and jobs (admin) */
+        /** Rebuild the organisation's dashboard counters, timesheets and jobs from its events in the event store (admin); the numbers are those the running counters show */
         post: operations["refresh"];
         delete?: never;
         options?: never;

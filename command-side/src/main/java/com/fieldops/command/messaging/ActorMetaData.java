@@ -1,5 +1,6 @@
 package com.fieldops.command.messaging;
 
+import com.fieldops.events.store.AxonEventFormat;
 import com.fieldops.platform.security.CurrentUser;
 import java.util.Map;
 import java.util.UUID;
@@ -10,9 +11,10 @@ import org.axonframework.messaging.MetaData;
 /** The metadata every command carries: the organisation and the acting user. Events inherit it. */
 public final class ActorMetaData {
 
-    public static final String ORG_ID = "orgId";
-    public static final String ACTOR_ID = "actorId";
-    public static final String ACTOR_NAME = "actorName";
+    // the keys are part of the stored events' format, which the query side reads too
+    public static final String ORG_ID = AxonEventFormat.ORG_ID;
+    public static final String ACTOR_ID = AxonEventFormat.ACTOR_ID;
+    public static final String ACTOR_NAME = AxonEventFormat.ACTOR_NAME;
 
     private ActorMetaData() {
     }

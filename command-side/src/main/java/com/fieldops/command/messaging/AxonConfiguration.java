@@ -1,11 +1,6 @@
 package com.fieldops.command.messaging;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fieldops.events.store.AxonEventFormat;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -57,13 +52,6 @@ public class AxonConfiguration {
 
     /** Its own mapper: stored events must stay readable whatever the HTTP layer's Jackson settings are. */
     private static Serializer jackson() {
-        ObjectMapper mapper = new ObjectMapper()
-                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .registerModule(new JavaTimeModule())
-                .registerModule(new Jdk8Module())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
+        return JacksonSerializer.builder().objectMapper(AxonEventFormat.newMapper()).lenientDeserialization().build();
     }
 }

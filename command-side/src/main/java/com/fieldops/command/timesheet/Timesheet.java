@@ -169,11 +169,13 @@ public class Timesheet {
 
     /**
      * A fact from the legacy timesheet service. It becomes this entry's event when it is a legal next step (or the
-     * entry is new to us); one that contradicts the entry's state is refused.
+     * entry is new to us); one that contradicts the entry's state is refused. Its hours are booked on its day like
+     * those of an entry made here (every fact carries the whole entry, so the booking follows a changed day or
+     * hours), so the 24-hours rule sees both; a fact that would take the person's day past 24 hours is refused.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public TimesheetResult handle(RecordTimesheetFact command) {
+    public TimesheetResult handle(RecordTimesheetFact command, DailyHours daily) {
         TimesheetSnapshot fact = command.fact();
         TimesheetStatus next = TimesheetStatus.of(fact.status());
         if (id != null) {
@@ -188,6 +190,7 @@ public class Timesheet {
                 default -> throw RuleViolation.invalid("status", "a fact is submitted, approved or rejected");
             }
         }
+        daily.book(fact.orgId(), fact.userId(), fact.workDate(), fact.id(), fact.hours());
         apply(switch (next) {
             case SUBMITTED -> new TimesheetSubmitted(fact);
             case APPROVED -> new TimesheetApproved(fact);

@@ -41,6 +41,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** The timesheet state machine and its rules; the daily-hours lookup is the real table in PostgreSQL. */
 class TimesheetTest {
 
+    private static DriverManagerDataSource dataSource;
     private static DailyHours daily;
 
     private final UUID org = UUID.randomUUID();
@@ -58,7 +59,7 @@ class TimesheetTest {
 
     @BeforeAll
     static void database() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestInfrastructure.jdbcUrl(),
+        dataSource = new DriverManagerDataSource(TestInfrastructure.jdbcUrl(),
                 TestInfrastructure.username(), TestInfrastructure.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         daily = new DailyHours(JdbcClient.create(dataSource));
@@ -228,6 +229,44 @@ class TimesheetTest {
                 .expectSuccessfulHandlerExecution();
         fixture.given(created()).when(new RecordTimesheetFact(id, fact("approved", "95.50", "334.25")))
                 .expectException(kind(RuleViolation.Kind.CONFLICT)).expectNoEvents();
+    }
+
+    @Test
+    void legacyFactsBookTheirHoursSoAnEntryMadeHereCannotOverfillTheDay() {
+        fixture.givenNoPriorActivity().when(new RecordTimesheetFact(id, fact("submitted", "95.50", "334.25")))
+                .expectSuccessfulHandlerExecution();
+        assertThat(bookedHours(tech.userId())).isEqualByComparingTo("3.50");
+        // 3.50 h of the legacy entry + 20.51 h is more than a day
+        fixture.givenNoPriorActivity().when(new CreateTimesheet(UUID.randomUUID(), org, tech, tech.userId(),
+                        "Jane Smith", team, job, type, today, new BigDecimal("20.51"), null))
+                .expectException(kind(RuleViolation.Kind.CONFLICT)).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new CreateTimesheet(UUID.randomUUID(), org, tech, tech.userId(),
+                        "Jane Smith", team, job, type, today, new BigDecimal("20.50"), null))
+                .expectSuccessfulHandlerExecution();
+        // the entry's next fact keeps its own booking (it is not counted twice); like an entry made here, a
+        // rejected one still claims its hours
+        fixture.given(submitted()).when(new RecordTimesheetFact(id, fact("rejected", "95.50", "334.25")))
+                .expectSuccessfulHandlerExecution();
+        assertThat(bookedHours(tech.userId())).isEqualByComparingTo("24.00");
+        // a legacy fact that would overfill the day is refused like any other contradiction
+        fixture(); // a fresh fixture: this one remembers the entry id of its given events
+        fixture.givenNoPriorActivity().when(new RecordTimesheetFact(UUID.randomUUID(),
+                        withId(fact("submitted", "95.50", "334.25"), UUID.randomUUID())))
+                .expectException(kind(RuleViolation.Kind.CONFLICT)).expectNoEvents();
+    }
+
+    private BigDecimal bookedHours(UUID person) {
+        return JdbcClient.create(dataSource).sql("""
+                        select coalesce(sum(hours), 0) from timesheet_day_hours
+                        where org_id = ? and user_id = ? and work_date = ?""")
+                .params(org, person, today).query(BigDecimal.class).single();
+    }
+
+    private static TimesheetSnapshot withId(TimesheetSnapshot fact, UUID newId) {
+        return new TimesheetSnapshot(newId, fact.orgId(), fact.userId(), fact.userName(), fact.teamId(), fact.jobId(),
+                fact.activityTypeId(), fact.activityTypeName(), fact.workDate(), fact.hours(), fact.hourlyRate(),
+                fact.amount(), fact.status(), fact.notes(), fact.submittedAt(), fact.approvedBy(), fact.approvedAt(),
+                fact.rejectedReason(), fact.createdAt(), fact.updatedAt());
     }
 
     private static Matcher<Object> kind(RuleViolation.Kind kind) {

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class DashboardController {
 
     private final DashboardStatsRepository stats;
+    private final DashboardRefresh refresh;
 
-    public DashboardController(DashboardStatsRepository stats) {
+    public DashboardController(DashboardStatsRepository stats, DashboardRefresh refresh) {
         this.stats = stats;
+        this.refresh = refresh;
     }
 
     @GetMapping("/stats")
@@ -34,10 +36,11 @@ public class DashboardController {
 
     @PostMapping("/refresh")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Recompute the organisation's dashboard counters from its timesheets and jobs (admin)")
+    @Operation(summary = "Rebuild the organisation's dashboard counters, timesheets and jobs from its events in the "
+            + "event store (admin); the numbers are those the running counters show")
     @ApiResponse(responseCode = "200", description = "{\"success\":true,\"timestamp\":<epoch ms>}")
     public Map<String, Object> refresh(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user) {
-        stats.recompute(user.orgId());
+        refresh.refresh(user.orgId());
         return Map.of("success", true, "timestamp", System.currentTimeMillis());
     }
 }

@@ -32,8 +32,8 @@ public class DashboardCounters {
     }
 
     /**
-     * Serialises changes to one organisation's counters with its recomputation (POST /api/dashboard/refresh), taken
-     * before any counter row is touched so neither can wait on the other's rows.
+     * Serialises changes to one organisation's counters, timesheets and jobs with their rebuild from the event store
+     * ({@link DashboardRefresh}), taken before any of those rows is touched so neither can wait on the other's rows.
      */
     public void lock(UUID orgId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('dashboard:' || :org, 0))")

@@ -6,11 +6,13 @@ import com.fieldops.events.job.JobAssigned;
 import com.fieldops.events.job.JobCreated;
 import com.fieldops.events.job.JobStatusChanged;
 import com.fieldops.events.timesheet.TimesheetApproved;
+import com.fieldops.events.timesheet.TimesheetCreated;
 import com.fieldops.events.timesheet.TimesheetRejected;
 import com.fieldops.events.timesheet.TimesheetSnapshot;
 import com.fieldops.events.timesheet.TimesheetSubmitted;
+import com.fieldops.events.timesheet.TimesheetUpdated;
 import com.fieldops.query.dashboard.DashboardCounters.Scopes;
-import com.fieldops.query.projection.Projection;
+import com.fieldops.query.projection.RebuildableProjection;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,10 +27,15 @@ import org.springframework.stereotype.Component;
  * Keeps the dashboard counters by deltas: how the event changes what a timesheet or job counts for. It runs before
  * the timesheets and jobs projections of the same transaction, so it reads the row as it was before the event; a
  * row whose version already reached the event's sequence means a redelivery, which changes nothing.
+ * <p>
+ * Being first, it also takes the organisation's lock ({@link DashboardCounters#lock}) for every event that changes a
+ * timesheet or job row, counted or not, so that a refresh, which rebuilds these rows and the counters under the same
+ * lock, never interleaves with the consumer: an event applied while a refresh runs waits for it, then finds the
+ * rebuilt rows.
  */
 @Component
 @Order(-10)
-public class DashboardStatsProjection implements Projection {
+public class DashboardStatsProjection implements RebuildableProjection {
 
     private final JdbcClient jdbc;
     private final DashboardCounters counters;
@@ -66,8 +73,19 @@ public class DashboardStatsProjection implements Projection {
     }
 
     @Override
+    public void forget(UUID orgId) {
+        for (String table : new String[] {"dashboard_totals", "dashboard_revenue", "dashboard_completions"}) {
+            jdbc.sql("delete from " + table + " where org_id = :org").param("org", orgId).update();
+        }
+    }
+
+    @Override
     public boolean apply(CloudEvent envelope, FieldOpsEvent event) {
         long sequence = envelope.sequence() == null ? 0 : envelope.sequence();
+        if (event instanceof TimesheetCreated || event instanceof TimesheetUpdated) {
+            counters.lock(event.orgId()); // a draft counts for nothing, but its row is rebuilt by a refresh
+            return false;
+        }
         if (!(event instanceof TimesheetSubmitted || event instanceof TimesheetApproved
                 || event instanceof TimesheetRejected || event instanceof JobCreated || event instanceof JobAssigned
                 || event instanceof JobStatusChanged)) {

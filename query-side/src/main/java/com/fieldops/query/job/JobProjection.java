@@ -6,7 +6,7 @@ import com.fieldops.events.MalformedEventException;
 import com.fieldops.events.job.JobAssigned;
 import com.fieldops.events.job.JobCreated;
 import com.fieldops.events.job.JobStatusChanged;
-import com.fieldops.query.projection.Projection;
+import com.fieldops.query.projection.RebuildableProjection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /** Jobs as internal services report them; idempotent by the Job aggregate's sequence number. */
 @Component
 @Order(0)
-public class JobProjection implements Projection {
+public class JobProjection implements RebuildableProjection {
 
     private final JdbcClient jdbc;
 
@@ -31,6 +31,11 @@ public class JobProjection implements Projection {
     @Override
     public String name() {
         return "jobs";
+    }
+
+    @Override
+    public void forget(UUID orgId) {
+        jdbc.sql("delete from jobs where org_id = :org").param("org", orgId).update();
     }
 
     @Override

@@ -103,7 +103,7 @@ public class ProjectionConsumer {
     }
 
     /** The event record of a well-formed CloudEvent of a catalogued type whose data fits the type's schema. */
-    private static FieldOpsEvent decode(CloudEvent envelope) {
+    static FieldOpsEvent decode(CloudEvent envelope) {
         if (envelope.id() == null || envelope.type() == null || envelope.time() == null) {
             throw new MalformedEventException("CloudEvent lacks id, type or time");
         }

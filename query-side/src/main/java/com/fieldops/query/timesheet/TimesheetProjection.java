@@ -9,7 +9,7 @@ import com.fieldops.events.timesheet.TimesheetRejected;
 import com.fieldops.events.timesheet.TimesheetSnapshot;
 import com.fieldops.events.timesheet.TimesheetSubmitted;
 import com.fieldops.events.timesheet.TimesheetUpdated;
-import com.fieldops.query.projection.Projection;
+import com.fieldops.query.projection.RebuildableProjection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(0)
-public class TimesheetProjection implements Projection {
+public class TimesheetProjection implements RebuildableProjection {
 
     private final JdbcClient jdbc;
 
@@ -36,6 +36,11 @@ public class TimesheetProjection implements Projection {
     @Override
     public String name() {
         return "timesheets";
+    }
+
+    @Override
+    public void forget(UUID orgId) {
+        jdbc.sql("delete from timesheets where org_id = :org").param("org", orgId).update();
     }
 
     @Override
