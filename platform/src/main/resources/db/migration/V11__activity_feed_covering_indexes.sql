@@ -2,7 +2,8 @@
 -- caller did; what concerns them; their team's), newest first, and fetches table rows only for the page it returns
 -- (ActivityFeedReadRepository). For a walk to be an index-only scan, every column the query and the row-level
 -- security policy activity_log_read look at must be in the index: the policy is a filter on every scan, and it reads
--- user_id, subject_user_id and team_id. So the walks' indexes carry those columns (INCLUDE: stored, not ordered by).
+-- user_id, subject_user_id and team_id. So the walks' indexes carry those columns (INCLUDE: stored, not ordered by),
+-- and resource_type, the feed's filter that matches many rows (a walk filtered by it may pass thousands of entries).
 -- Without them a page at offset 10,000 fetched 10,000 table rows; with them it reads index entries only (as long as
 -- the visibility map marks the pages all-visible: see the autovacuum setting at the end).
 drop index activity_log_feed_idx;
@@ -12,13 +13,13 @@ drop index activity_log_team_idx;
 drop index activity_log_resource_idx;
 
 create index activity_log_feed_idx on activity_log (org_id, created_at desc, id desc)
-    include (user_id, subject_user_id, team_id);
+    include (user_id, subject_user_id, team_id, resource_type);
 create index activity_log_user_idx on activity_log (org_id, user_id, created_at desc, id desc)
-    include (subject_user_id, team_id);
+    include (subject_user_id, team_id, resource_type);
 create index activity_log_subject_idx on activity_log (org_id, subject_user_id, created_at desc, id desc)
-    include (user_id, team_id);
+    include (user_id, team_id, resource_type);
 create index activity_log_team_idx on activity_log (org_id, team_id, created_at desc, id desc)
-    include (user_id, subject_user_id);
+    include (user_id, subject_user_id, resource_type);
 -- the resource_type filter alone: the old (org_id, resource_type, resource_id, …) index gave no time order for it
 create index activity_log_resource_type_idx on activity_log (org_id, resource_type, created_at desc, id desc)
     include (user_id, subject_user_id, team_id);

@@ -43,7 +43,7 @@ public class ActivityFeedReadRepository {
     }
 
     /** One part of a scope, as the condition an index walk starts from (the organisation's is the whole org). */
-    enum Branch {
+    private enum Branch {
         ORGANISATION(""),
         OWN_ACTIONS(" and user_id = :caller"),
         ABOUT_CALLER(" and subject_user_id = :caller"),
@@ -60,7 +60,7 @@ public class ActivityFeedReadRepository {
      * DESIGN §8: admins and analysts see the organisation; everyone else what they did and what concerns them, and a
      * manager also their team's (as the policy activity_log_read, which stays the authority).
      */
-    static List<Branch> scope(CurrentUser caller) {
+    private static List<Branch> scope(CurrentUser caller) {
         if (caller.is(AppRole.ADMIN) || caller.is(AppRole.ANALYST)) return List.of(Branch.ORGANISATION);
         if (caller.is(AppRole.MANAGER) && caller.teamId() != null) {
             return List.of(Branch.OWN_ACTIONS, Branch.ABOUT_CALLER, Branch.TEAM);
@@ -109,7 +109,7 @@ public class ActivityFeedReadRepository {
      * One walk per branch (ids and times only), merged and deduplicated ({@code group by}: an entry about the caller's
      * team member that the caller approved is in two branches), paged, and joined to the page's rows.
      */
-    static String sql(List<Branch> scope, String conditions) {
+    private static String sql(List<Branch> scope, String conditions) {
         String walks = scope.stream()
                 .map(branch -> """
                         (select id, created_at from activity_log
