@@ -14,9 +14,10 @@
 # The dataset (bench/dashboard_dataset.py): 20 organisations, 2 teams each of a manager and 5 technicians,
 # 200,000 timesheets, 50,000 jobs, 1,000,000 activity_log rows. Activity types go through the API
 # (bulk import); everything else is inserted with SQL `insert … select generate_series(…)` straight into the read
-# models, with the jobs' and timesheets' events in the event store (the app is stopped meanwhile and the
-# kafka-publisher's tokens moved past them: NOT pushed through Kafka); then POST /api/dashboard/refresh per
-# organisation rebuilds the counters from those events.
+# models and the dashboard counters, with the jobs' and timesheets' events in the event store (the app is stopped
+# meanwhile and the kafka-publisher's tokens moved past them: NOT pushed through Kafka); the stats of every role
+# are checked against SQL, then POST /api/dashboard/refresh rebuilds the first organisation(s) from those events
+# and the check runs again.
 #
 # Needs the app jar (BENCH_JAR, default app/target/app-0.1.0-SNAPSHOT.jar; phase e needs one that has the inbound
 # ingestion, com.fieldops.command.ingestion), wrk, psql, python3, curl, java 17 (javac for the producer).
@@ -29,7 +30,7 @@
 #   BENCH_CHECK_LINES [60: lines of each request file sent once to check status and page size]
 #   BENCH_WALK_SECONDS [120: time budget of one role's cursor walks]
 #   BENCH_IDLE_WAIT_SECONDS [900] BENCH_IDLE_POLL_SECONDS [20] BENCH_KEEP_DATA [0]
-#   BENCH_RUNS [all eleven wrk runs; "none" for none]
+#   BENCH_RUNS [all eleven wrk runs; "none" for none]  BENCH_REFRESH_ORGS [1: organisations refreshed and rechecked]
 #   BENCH_DATA_DIR + BENCH_PEOPLE [unset]: reuse the data dir an earlier run kept (BENCH_KEEP_DATA=1) and its
 #     people.tsv: no dataset generation, no walks (the request files of that run are reused); the dir is kept.
 #     E.g. the inbound phase alone: BENCH_DATA_DIR=/tmp/fieldops-dash.X BENCH_PEOPLE=bench/results/…/people.tsv
@@ -326,10 +327,13 @@ timed dataset_sql "${PSQL[@]}" -f "$DATA_DIR/dataset.sql"
 start_app
 find_psql
 timed dataset_vacuum_analyze "${PSQL[@]}" -c 'vacuum (analyze) activity_log, timesheets, jobs, timesheet_day_hours'
-log "POST /api/dashboard/refresh as each organisation's admin"
-"${PY[@]}" refresh --base "$BASE" --people "$PEOPLE" | tee -a "$SUMMARY" >&2
 log "checking the dataset and the stats of every role against SQL"
 "${PY[@]}" check --base "$BASE" --people "$PEOPLE" | tee "$RESULTS/dataset.txt" | tee -a "$SUMMARY" >&2
+# the generated counters must be what a rebuild from the event store finds: refresh the first organisations
+# (a rebuild replays every event of the organisation) and check every role's stats again
+log "POST /api/dashboard/refresh as the admin of the first ${BENCH_REFRESH_ORGS:-1} organisation(s), then the check again"
+"${PY[@]}" refresh --base "$BASE" --people "$PEOPLE" --orgs "${BENCH_REFRESH_ORGS:-1}" | tee -a "$SUMMARY" >&2
+"${PY[@]}" check --base "$BASE" --people "$PEOPLE" | sed 's/phase=/phase=after_refresh_/' | tee -a "$SUMMARY" >&2
 
 # ------------------------------------------------------------------------------------------------ request files
 log "request files, cursor walks and one checked pass over every request"

@@ -4,7 +4,8 @@
 Subcommands:
   seed-types   per organisation, its admin imports 8 activity types (POST /api/activity-types/bulk-import), then
                waits until GET /api/activity-types lists them: the rates the generated timesheets snapshot
-  refresh      per organisation, its admin calls POST /api/dashboard/refresh (counters recomputed from the data)
+  refresh      per organisation (or the first --orgs N), its admin calls POST /api/dashboard/refresh (the
+               organisation's dashboard rebuilt from the event store)
   check        dataset facts from SQL, amounts re-rounded HALF-EVEN in Python's decimal, and GET /api/dashboard/stats
                for an admin, a manager and a technician of every organisation compared with SQL over the read models
   requests     request files for wrk (token<TAB>path a line) per run, the cursor walks, and one pass over every line
@@ -157,7 +158,7 @@ def cmd_seed_types(args):
 def cmd_refresh(args):
     api = Api(args.base, timeout=600)
     took = []
-    for admin in by_role(read_people(args.people), "admin"):
+    for admin in by_role(read_people(args.people), "admin")[:args.orgs]:
         started = time.perf_counter()
         result, _ = api.json("POST", "/api/dashboard/refresh", mint(admin))
         took.append(time.perf_counter() - started)
@@ -463,6 +464,8 @@ def main():
         p.add_argument("--base", default=base)
         p.add_argument("--people", required=True)
         p.set_defaults(func=func)
+        if name == "refresh":
+            p.add_argument("--orgs", type=int, default=None, help="only the first N organisations")
     p = sub.add_parser("requests")
     p.add_argument("--base", default=base)
     p.add_argument("--people", required=True)

@@ -4,8 +4,8 @@
   people   write people.tsv: N organisations, each with an admin and 2 teams of a manager and 5 technicians
            (deterministic UUIDs, so a rerun makes the same people)
   sql      print the SQL that bulk-generates the read models of those organisations: timesheets, jobs,
-           activity_log (and the command side's timesheet_day_hours), shaped exactly as the projections write them,
-           and the jobs' and timesheets' events in the event store (domain_event_entry) that those rows come from
+           activity_log, the dashboard counters (and the command side's timesheet_day_hours), shaped exactly as the
+           projections write them, and the jobs' and timesheets' events in the event store (domain_event_entry) that those rows come from
 
 The SQL runs in one transaction with `insert ... select ... generate_series(...)` straight into the read-model
 tables of the app's embedded PostgreSQL, and writes the jobs' and timesheets' events into the event store as Axon
@@ -374,6 +374,44 @@ insert into activity_log (id, org_id, user_id, user_name, action, resource_type,
 select id, org_id, user_id, user_name, action, resource_type, resource_id, resource_name, details, subject_user_id,
        team_id, created_at
 from b_log order by created_at, id;
+
+-- ------------------------------------------------------------------------------------------------ dashboard counters
+-- The counters as the stats projection leaves them after those histories (per organisation, team and person): jobs
+-- not cancelled and submitted entries; revenue of submitted and approved entries by work date; completions in
+-- 15-minute buckets. POST /api/dashboard/refresh rebuilds them from the event store: the bench checks it finds
+-- the same. Recomputed from every row of the read models, so whatever was counted before is replaced.
+delete from dashboard_totals;
+delete from dashboard_revenue;
+delete from dashboard_completions;
+insert into dashboard_totals (org_id, scope, scope_id, total_jobs, pending_approvals)
+select org_id, scope, scope_id, sum(jobs), sum(pending) from (
+    select org_id, 'org' as scope, org_id as scope_id, 1 as jobs, 0 as pending from jobs where status <> 'cancelled'
+    union all select org_id, 'team', assignee_team_id, 1, 0 from jobs
+    where status <> 'cancelled' and assignee_team_id is not null
+    union all select org_id, 'user', assignee_id, 1, 0 from jobs where status <> 'cancelled' and assignee_id is not null
+    union all select org_id, 'org', org_id, 0, 1 from timesheets where status = 'submitted'
+    union all select org_id, 'team', team_id, 0, 1 from timesheets where status = 'submitted' and team_id is not null
+    union all select org_id, 'user', user_id, 0, 1 from timesheets where status = 'submitted'
+) counted group by org_id, scope, scope_id;
+
+insert into dashboard_revenue (org_id, scope, scope_id, work_date, revenue)
+select org_id, scope, scope_id, work_date, sum(amount) from (
+    select org_id, 'org' as scope, org_id as scope_id, work_date, amount from timesheets
+    where status in ('submitted', 'approved')
+    union all select org_id, 'team', team_id, work_date, amount from timesheets
+    where status in ('submitted', 'approved') and team_id is not null
+    union all select org_id, 'user', user_id, work_date, amount from timesheets where status in ('submitted', 'approved')
+) earned group by org_id, scope, scope_id, work_date;
+
+insert into dashboard_completions (org_id, scope, scope_id, bucket, completed)
+select org_id, scope, scope_id, date_bin('15 minutes', status_changed_at, timestamptz '2000-01-01 00:00:00+00'),
+       count(*) from (
+    select org_id, 'org' as scope, org_id as scope_id, status_changed_at from jobs where status = 'completed'
+    union all select org_id, 'team', assignee_team_id, status_changed_at from jobs
+    where status = 'completed' and assignee_team_id is not null
+    union all select org_id, 'user', assignee_id, status_changed_at from jobs
+    where status = 'completed' and assignee_id is not null
+) done group by org_id, scope, scope_id, 4;
 
 -- ------------------------------------------------------------------------------------------------ event store
 -- The jobs' and timesheets' events, so that the event store (the source of truth: POST /api/dashboard/refresh
