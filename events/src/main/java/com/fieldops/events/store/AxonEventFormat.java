@@ -58,7 +58,7 @@ public final class AxonEventFormat {
     /** The columns of one {@code domain_event_entry} row that make an event. */
     public record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier,
                               long sequenceNumber, String aggregateType, String timestamp, String payloadType,
-                              byte[] payload, byte[] metaData) {
+                              String payloadRevision, byte[] payload, byte[] metaData) {
     }
 
     /**
