@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.Instant;
@@ -64,12 +65,23 @@ public final class CloudEventCodec {
         }
     }
 
-    /** The event record carried by a CloudEvent of a known type. */
+    /**
+     * The event record carried by a CloudEvent of a known type; data of a superseded version is upcast to the
+     * current one first (the CloudEvent itself is left as it is).
+     */
     public static FieldOpsEvent decodeData(CloudEvent event) {
         Class<? extends FieldOpsEvent> eventClass = EventCatalog.classOf(event.type())
                 .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));
         try {
-            return DATA.treeToValue(event.data(), eventClass);
+            JsonNode data = event.data();
+            int version = EventVersions.versionOf(event.type());
+            if (version < EventVersions.currentVersion(eventClass)) {
+                if (!(data instanceof ObjectNode object)) {
+                    throw new MalformedEventException("data of " + event.type() + " is not a JSON object");
+                }
+                data = EventVersions.toCurrent(eventClass, version, object.deepCopy(), EventVersions.Form.PUBLISHED);
+            }
+            return DATA.treeToValue(data, eventClass);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("data of " + event.type() + " does not fit its schema: "
                     + e.getMessage());
