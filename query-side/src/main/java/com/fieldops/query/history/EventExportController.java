@@ -1,6 +1,5 @@
 package com.fieldops.query.history;
 
-import com.fieldops.events.CloudEvent;
 import com.fieldops.events.EventCatalog;
 import com.fieldops.platform.problem.FieldMessage;
 import com.fieldops.platform.problem.RuleViolation;
@@ -54,9 +53,9 @@ public class EventExportController {
                     + "stops at the store's horizon: an event whose earlier neighbour may still be being written "
                     + "(up to 60 s) is left for the next export, so resuming with `after` never skips one.")
     @ApiResponse(responseCode = "200", description = "NDJSON, one CloudEvent per line",
-            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = CloudEvent.class)))
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = ExportedEvent.class)))
     @ApiResponse(responseCode = "400", description = "A malformed, unknown or repeated parameter, or from after to")
-    public void events(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
+    public void exportEvents(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
                        @Parameter(description = "only events after this position (the `position` of the last event "
                                + "received), to resume", schema = @Schema(type = "integer", format = "int64",
                                minimum = "0"))
