@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.Closeable;
+import java.io.Flushable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -47,6 +51,46 @@ public final class CloudEventCodec {
             return ENVELOPE.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write CloudEvent " + event.id(), e);
+        }
+    }
+
+    /**
+     * Writes CloudEvents as NDJSON (one per line) to {@code out} through one JSON generator: no byte array per event,
+     * and nothing is flushed until {@link NdjsonWriter#flush()}. Closing the writer leaves {@code out} open.
+     */
+    public static NdjsonWriter ndjson(OutputStream out) throws IOException {
+        JsonGenerator generator = ENVELOPE.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        generator.setRootValueSeparator(null); // lines are separated by newlines, not Jackson's default space
+        return new NdjsonWriter(generator);
+    }
+
+    /** See {@link #ndjson(OutputStream)}. */
+    public static final class NdjsonWriter implements Flushable, Closeable {
+
+        // Jackson flushes after every root value by default, which would send a network packet per event
+        private static final ObjectWriter LINE = ENVELOPE.writer()
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+        private final JsonGenerator generator;
+
+        private NdjsonWriter(JsonGenerator generator) {
+            this.generator = generator;
+        }
+
+        public void write(CloudEvent event) throws IOException {
+            LINE.writeValue(generator, event);
+            generator.writeRaw('\n');
+        }
+
+        @Override
+        public void flush() throws IOException {
+            generator.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            generator.close();
         }
     }
 

@@ -94,6 +94,23 @@ class EventContractTest {
     }
 
     @Test
+    void ndjsonIsOneCloudEventPerLineExactlyAsPublished() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        StringBuilder expected = new StringBuilder();
+        try (CloudEventCodec.NdjsonWriter lines = CloudEventCodec.ndjson(out)) {
+            long position = 0;
+            for (FieldOpsEvent sample : samples()) {
+                CloudEvent event = CloudEventCodec.encode(sample, new CloudEventCodec.Envelope(UUID.randomUUID(),
+                        "/test", "s", Instant.now(), ORG, null, null, 0L, ++position));
+                lines.write(event);
+                expected.append(new String(CloudEventCodec.toBytes(event), StandardCharsets.UTF_8)).append('\n');
+            }
+            assertThat(out.size()).as("nothing is written before a flush").isLessThan(expected.length());
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
+
+    @Test
     void timesheetFactsAreTheResourceFieldsFlat() {
         var data = CloudEventCodec.dataOf(new TimesheetApproved(snapshot("approved")));
         assertThat(data.get("status").asText()).isEqualTo("approved");

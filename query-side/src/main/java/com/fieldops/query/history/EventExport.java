@@ -42,22 +42,22 @@ public class EventExport {
      * @return how many events were written
      */
     public long write(EventStorePages.Filter filter, long after, OutputStream target) throws IOException {
-        OutputStream out = new BufferedOutputStream(target, BUFFER);
         long written = 0;
-        List<StoredEvent> page;
-        do {
-            page = pages.page(filter, after, PAGE);
-            for (StoredEvent row : page) {
-                after = row.globalIndex();
-                Optional<CloudEvent> event = AxonEventFormat.toCloudEvent(row, source);
-                if (event.isPresent()) {
-                    out.write(CloudEventCodec.toBytes(event.get()));
-                    out.write('\n');
-                    written++;
+        try (CloudEventCodec.NdjsonWriter out = CloudEventCodec.ndjson(new BufferedOutputStream(target, BUFFER))) {
+            List<StoredEvent> page;
+            do {
+                page = pages.page(filter, after, PAGE);
+                for (StoredEvent row : page) {
+                    after = row.globalIndex();
+                    Optional<CloudEvent> event = AxonEventFormat.toCloudEvent(row, source);
+                    if (event.isPresent()) {
+                        out.write(event.get());
+                        written++;
+                    }
                 }
-            }
-            out.flush();
-        } while (page.size() == PAGE);
+                out.flush();
+            } while (page.size() == PAGE);
+        }
         return written;
     }
 }
