@@ -135,6 +135,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the organisation's events from the event store as NDJSON, in global order (admin, analyst)
+         * @description One CloudEvent per line, exactly as published on Kafka topic fieldops.events, each with its `position` (global index in the event store). The response streams: resume an interrupted export with `after` = the position of the last complete line (a last line without its newline is incomplete). Events are upcast to their current version. An export stops at the store's horizon: an event whose earlier neighbour may still be being written (up to 60 s) is left for the next export, so resuming with `after` never skips one.
+         */
+        get: operations["exportEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ingest/events": {
         parameters: {
             query?: never;
@@ -364,6 +384,55 @@ export interface components {
              * @example Pacific/Auckland
              */
             timezone?: string;
+        };
+        /** @description A CloudEvent 1.0 in structured JSON mode with FieldOps' extension attributes (lowercase alphanumeric names, as CloudEvents requires) */
+        CloudEvent: {
+            /**
+             * Format: uuid
+             * @description extension: who did it
+             */
+            actorid?: string;
+            /** @description extension: their name, or an internal service's source */
+            actorname?: string;
+            /** @description the event's fields, snake_case, as the type's JSON Schema describes (docs/analysts.md) */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @example application/json */
+            datacontenttype?: string;
+            /**
+             * Format: uuid
+             * @description the event's id; the same event sent twice has the same id
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description extension: the organisation
+             */
+            orgid?: string;
+            /**
+             * Format: int64
+             * @description extension: the event's global index in the event store; resume an export with after=<position>
+             */
+            position: number;
+            /**
+             * Format: int64
+             * @description extension: the event's number in its aggregate, from 0; absent for a bulk import
+             */
+            sequence?: number;
+            /** @example /fieldops/command-side */
+            source: string;
+            /** @example 1 */
+            specversion: string;
+            /** @description the aggregate's id (for a bulk import, the import's id) */
+            subject?: string;
+            /**
+             * Format: date-time
+             * @description when it happened, UTC, milliseconds
+             */
+            time: string;
+            /** @example fieldops.timesheet.submitted.v1 */
+            type: string;
         };
         CreateActivityTypeRequest: {
             description?: string;
@@ -1102,6 +1171,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardStats"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportEvents: {
+        parameters: {
+            query?: {
+                /** @description only events after this position (the `position` of the last event received), to resume */
+                after?: number;
+                /** @description only events at or after this time (ISO-8601, e.g. 2026-01-23T00:00:00Z) */
+                from?: string;
+                /** @description only events before this time (exclusive) */
+                to?: string;
+                /** @description only events whose CloudEvents type starts with this, e.g. `fieldops.timesheet.` or `fieldops.job.created.v1` */
+                type?: string;
+                /** @description only the events of this subject (aggregate id) */
+                subject?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description NDJSON, one CloudEvent per line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["CloudEvent"];
+                };
+            };
+            /** @description A malformed, unknown or repeated parameter, or from after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or expired bearer token */

@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.Closeable;
+import java.io.Flushable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -49,6 +54,46 @@ public final class CloudEventCodec {
         }
     }
 
+    /**
+     * Writes CloudEvents as NDJSON (one per line) to {@code out} through one JSON generator: no byte array per event,
+     * and nothing is flushed until {@link NdjsonWriter#flush()}. Closing the writer leaves {@code out} open.
+     */
+    public static NdjsonWriter ndjson(OutputStream out) throws IOException {
+        JsonGenerator generator = ENVELOPE.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        generator.setRootValueSeparator(null); // lines are separated by newlines, not Jackson's default space
+        return new NdjsonWriter(generator);
+    }
+
+    /** See {@link #ndjson(OutputStream)}. */
+    public static final class NdjsonWriter implements Flushable, Closeable {
+
+        // Jackson flushes after every root value by default, which would send a network packet per event
+        private static final ObjectWriter LINE = ENVELOPE.writer()
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+        private final JsonGenerator generator;
+
+        private NdjsonWriter(JsonGenerator generator) {
+            this.generator = generator;
+        }
+
+        public void write(CloudEvent event) throws IOException {
+            LINE.writeValue(generator, event);
+            generator.writeRaw('\n');
+        }
+
+        @Override
+        public void flush() throws IOException {
+            generator.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            generator.close();
+        }
+    }
+
     /** Parses a structured-mode CloudEvent; throws {@link MalformedEventException} when it is not one. */
     public static CloudEvent parse(byte[] json) {
         try {
@@ -64,12 +109,23 @@ public final class CloudEventCodec {
         }
     }
 
-    /** The event record carried by a CloudEvent of a known type. */
+    /**
+     * The event record carried by a CloudEvent of a known type; data of a superseded version is upcast to the
+     * current one first (the CloudEvent itself is left as it is).
+     */
     public static FieldOpsEvent decodeData(CloudEvent event) {
         Class<? extends FieldOpsEvent> eventClass = EventCatalog.classOf(event.type())
                 .orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()));
         try {
-            return DATA.treeToValue(event.data(), eventClass);
+            JsonNode data = event.data();
+            int version = EventVersions.versionOf(event.type());
+            if (version < EventVersions.currentVersion(eventClass)) {
+                if (!(data instanceof ObjectNode object)) {
+                    throw new MalformedEventException("data of " + event.type() + " is not a JSON object");
+                }
+                data = EventVersions.toCurrent(eventClass, version, object.deepCopy(), EventVersions.Form.PUBLISHED);
+            }
+            return DATA.treeToValue(data, eventClass);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("data of " + event.type() + " does not fit its schema: "
                     + e.getMessage());

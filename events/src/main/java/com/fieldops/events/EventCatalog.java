@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every event type FieldOps publishes, by its CloudEvents type name. */
+/**
+ * Every event type FieldOps publishes, by its CloudEvents type name: the current version of each event. Superseded
+ * versions ({@link EventVersions}) are still understood when read, as their current version.
+ */
 public final class EventCatalog {
 
     private static final List<Class<? extends FieldOpsEvent>> EVENTS = List.of(
@@ -51,8 +54,11 @@ public final class EventCatalog {
         return type.value();
     }
 
+    /** The event record of a current or superseded type (a superseded one is read as its current version). */
     public static Optional<Class<? extends FieldOpsEvent>> classOf(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
+        Class<? extends FieldOpsEvent> current = BY_TYPE.get(type);
+        if (current != null) return Optional.of(current);
+        return EventVersions.superseded(type).map(EventVersions.Superseded::eventClass);
     }
 
     private static Map<String, Class<? extends FieldOpsEvent>> byType() {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 class EventContractTest {
 
-    private static final UUID ORG = UUID.randomUUID();
-    private static final UUID TYPE = UUID.randomUUID();
+    static final UUID ORG = UUID.fromString("3f2c9b1e-7d4a-4f60-9a8e-1c2b3d4e5f60");
+    private static final UUID TYPE = UUID.fromString("c0a8012e-5b6d-4c7e-8f90-a1b2c3d4e5f6");
 
     static List<FieldOpsEvent> samples() {
         return List.of(
@@ -40,9 +40,10 @@ class EventContractTest {
                         Change.of(new BigDecimal("95.50"), new BigDecimal("99.00")), null, Change.of(null, "E1")),
                 new ActivityTypeDisabled(TYPE, ORG),
                 new ActivityTypeEnabled(TYPE, ORG),
-                new ActivityTypesImported(UUID.randomUUID(), ORG, "create", 3, 2, 0, 1),
+                new ActivityTypesImported(UUID.fromString("5b0e7c1d-6f3a-4e2b-8c9d-0a1b2c3d4e5f"), ORG, "create", 3, 2, 0, 1),
                 new OrganizationSettingsChanged(ORG, Change.of(null, "Pacific/Auckland"), Change.of("USD", "NZD")),
-                new TimesheetCreated(SHEET, ORG, USER, "Jane Smith", TEAM, JOB, TYPE, DAY, new BigDecimal("3.50"), "wiring"),
+                new TimesheetCreated(SHEET, ORG, USER, "Jane Smith", TEAM, JOB, TYPE, DAY, new BigDecimal("3.50"), "wiring",
+                        TimesheetCreated.SOURCE_API),
                 new TimesheetUpdated(SHEET, ORG, null, null, Change.of(DAY, DAY.plusDays(1)),
                         Change.of(new BigDecimal("3.50"), new BigDecimal("4.00")), null),
                 new TimesheetSubmitted(snapshot("submitted")),
@@ -52,15 +53,16 @@ class EventContractTest {
                         Instant.parse("2026-01-23T20:00:00Z")),
                 new JobAssigned(JOB, ORG, USER, "Jane Smith", TEAM),
                 new JobStatusChanged(JOB, ORG, "completed", Instant.parse("2026-01-23T23:30:00Z")),
-                new ProjectCreated(UUID.randomUUID(), ORG, "Hospital wing", "Health NZ", null),
-                new ProjectUpdated(UUID.randomUUID(), ORG, "Hospital wing", "Health NZ",
+                new ProjectCreated(PROJECT, ORG, "Hospital wing", "Health NZ", null),
+                new ProjectUpdated(PROJECT, ORG, "Hospital wing", "Health NZ",
                         CloudEventCodec.dataOf(java.util.Map.of("name", java.util.Map.of("old", "A", "new", "B")))));
     }
 
-    private static final UUID SHEET = UUID.randomUUID();
-    private static final UUID USER = UUID.randomUUID();
-    private static final UUID TEAM = UUID.randomUUID();
-    private static final UUID JOB = UUID.randomUUID();
+    private static final UUID SHEET = UUID.fromString("9d8c7b6a-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
+    private static final UUID USER = UUID.fromString("8a1f6a52-3f7e-4c1a-9d1e-2b7c5e0f4a11");
+    private static final UUID TEAM = UUID.fromString("2e4d6f80-1a3c-4e5f-8a9b-0c1d2e3f4a5b");
+    private static final UUID JOB = UUID.fromString("7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910");
+    private static final UUID PROJECT = UUID.fromString("4c3b2a19-0f8e-4d7c-9b6a-5f4e3d2c1b0a");
     private static final LocalDate DAY = LocalDate.parse("2026-01-23");
 
     static TimesheetSnapshot snapshot(String status) {
@@ -89,6 +91,23 @@ class EventContractTest {
             assertThat(CloudEventCodec.decodeData(CloudEventCodec.parse(CloudEventCodec.toBytes(event))))
                     .as(sample.getClass().getSimpleName()).isEqualTo(sample);
         }
+    }
+
+    @Test
+    void ndjsonIsOneCloudEventPerLineExactlyAsPublished() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        StringBuilder expected = new StringBuilder();
+        try (CloudEventCodec.NdjsonWriter lines = CloudEventCodec.ndjson(out)) {
+            long position = 0;
+            for (FieldOpsEvent sample : samples()) {
+                CloudEvent event = CloudEventCodec.encode(sample, new CloudEventCodec.Envelope(UUID.randomUUID(),
+                        "/test", "s", Instant.now(), ORG, null, null, 0L, ++position));
+                lines.write(event);
+                expected.append(new String(CloudEventCodec.toBytes(event), StandardCharsets.UTF_8)).append('\n');
+            }
+            assertThat(out.size()).as("nothing is written before a flush").isLessThan(expected.length());
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
     }
 
     @Test

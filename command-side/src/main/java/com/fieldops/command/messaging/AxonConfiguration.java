@@ -7,6 +7,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,8 +51,21 @@ public class AxonConfiguration {
         return jackson();
     }
 
-    /** Its own mapper: stored events must stay readable whatever the HTTP layer's Jackson settings are. */
+    /**
+     * The event store's upcaster chain (Axon's JPA storage engine takes every EventUpcaster bean): events of a
+     * superseded version are read as their current version by aggregates and the Kafka publisher alike.
+     */
+    @Bean
+    EventUpcaster eventVersionUpcaster() {
+        return new EventVersionUpcaster();
+    }
+
+    /**
+     * Its own mapper: stored events must stay readable whatever the HTTP layer's Jackson settings are. A FieldOps
+     * event is stored with the version of its type as its payload revision, which the upcaster reads.
+     */
     private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(AxonEventFormat.newMapper()).lenientDeserialization().build();
+        return JacksonSerializer.builder().objectMapper(AxonEventFormat.newMapper()).lenientDeserialization()
+                .revisionResolver(AxonEventFormat::revisionOf).build();
     }
 }

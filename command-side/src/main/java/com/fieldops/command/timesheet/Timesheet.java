@@ -92,7 +92,7 @@ public class Timesheet {
         daily.book(command.orgId(), command.userId(), command.workDate(), command.timesheetId(), checkedHours);
         apply(new TimesheetCreated(command.timesheetId(), command.orgId(), command.userId(), command.userName(),
                 command.teamId(), command.jobId(), command.activityTypeId(), command.workDate(), checkedHours,
-                blankToNull(command.notes())));
+                blankToNull(command.notes()), TimesheetCreated.SOURCE_API));
     }
 
     @CommandHandler

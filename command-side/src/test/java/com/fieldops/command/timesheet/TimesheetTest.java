@@ -86,7 +86,7 @@ class TimesheetTest {
 
     private TimesheetCreated created() {
         return new TimesheetCreated(id, org, tech.userId(), "Jane Smith", team, job, type, today,
-                new BigDecimal("3.50"), "wiring");
+                new BigDecimal("3.50"), "wiring", TimesheetCreated.SOURCE_API);
     }
 
     private TimesheetSnapshot fact(String status, String rate, String amount) {
@@ -147,7 +147,7 @@ class TimesheetTest {
     void submitTakesTheRateOfThatMomentRoundedHalfEven() {
         priceList.put(type, new TimesheetPorts.Rate("Electrical", new BigDecimal("33.33"), true));
         fixture.given(new TimesheetCreated(id, org, tech.userId(), "Jane Smith", team, job, type, today,
-                        new BigDecimal("0.25"), null))
+                        new BigDecimal("0.25"), null, TimesheetCreated.SOURCE_API))
                 .when(new SubmitTimesheet(id, org, tech))
                 .expectEventsMatching(Matchers.payloadsMatching(
                         Matchers.exactSequenceOf(matching("submitted at 33.33 = 8.33",

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fieldops.events.CloudEvent;
 import com.fieldops.events.CloudEventCodec;
 import com.fieldops.events.EventCatalog;
+import com.fieldops.events.EventVersions;
 import com.fieldops.events.FieldOpsEvent;
 import java.io.IOException;
 import java.time.Instant;
@@ -58,7 +60,7 @@ public final class AxonEventFormat {
     /** The columns of one {@code domain_event_entry} row that make an event. */
     public record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier,
                               long sequenceNumber, String aggregateType, String timestamp, String payloadType,
-                              byte[] payload, byte[] metaData) {
+                              String payloadRevision, byte[] payload, byte[] metaData) {
     }
 
     /**
@@ -71,7 +73,7 @@ public final class AxonEventFormat {
         Class<? extends FieldOpsEvent> type = BY_PAYLOAD_TYPE.get(row.payloadType());
         if (type == null) return Optional.empty();
         try {
-            FieldOpsEvent event = READER.readValue(row.payload(), type);
+            FieldOpsEvent event = read(row, type);
             JsonNode metaData = row.metaData() == null ? READER.createObjectNode() : READER.readTree(row.metaData());
             // a non-domain event (no aggregate type) is stored under its own id with sequence 0: it has no sequence
             Long sequence = row.aggregateType() == null ? null : row.sequenceNumber();
@@ -79,10 +81,44 @@ public final class AxonEventFormat {
                     UUID.fromString(row.eventIdentifier()), source, row.aggregateIdentifier(),
                     Instant.parse(row.timestamp()), event.orgId(), uuid(metaData.path(ACTOR_ID)),
                     text(metaData.path(ACTOR_NAME)), sequence, row.globalIndex())));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("stored event " + row.eventIdentifier() + " (" + row.payloadType()
                     + ") is unreadable", e);
         }
+    }
+
+    /**
+     * The payload as the current version of its event. Axon's serializer stores the version of the event's type as
+     * its payload revision (none before revisions were written: version 1); an older one is upcast as the command
+     * side's upcaster chain does it, so this reader and the Kafka publisher see the same event.
+     */
+    private static FieldOpsEvent read(StoredEvent row, Class<? extends FieldOpsEvent> type) throws IOException {
+        int version = storedVersion(row.payloadRevision());
+        if (version == EventVersions.currentVersion(type)) return READER.readValue(row.payload(), type);
+        JsonNode payload = READER.readTree(row.payload());
+        if (!(payload instanceof ObjectNode data)) {
+            throw new IOException("payload is not a JSON object");
+        }
+        return READER.treeToValue(EventVersions.toCurrent(type, version, data, EventVersions.Form.STORED), type);
+    }
+
+    /**
+     * The payload revision Axon stores with an event: the version of its type ({@code "2"} for
+     * {@code fieldops.timesheet.created.v2}), null for anything that is not a FieldOps event.
+     */
+    public static String revisionOf(Class<?> payloadType) {
+        return BY_PAYLOAD_TYPE.containsKey(payloadType.getName())
+                ? String.valueOf(EventVersions.currentVersion(payloadType)) : null;
+    }
+
+    /** The FieldOps event class Axon stored under this payload type name, if it is one. */
+    public static Optional<Class<? extends FieldOpsEvent>> eventClass(String payloadType) {
+        return Optional.ofNullable(BY_PAYLOAD_TYPE.get(payloadType));
+    }
+
+    /** The event type version of a stored payload revision; events stored without one are version 1. */
+    public static int storedVersion(String payloadRevision) {
+        return payloadRevision == null ? 1 : Integer.parseInt(payloadRevision);
     }
 
     private static UUID uuid(JsonNode value) {
