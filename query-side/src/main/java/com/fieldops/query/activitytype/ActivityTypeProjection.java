@@ -11,6 +11,7 @@ import com.fieldops.query.projection.Projection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,24 @@ public class ActivityTypeProjection implements Projection {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> scratchTables() {
+        return List.of("activity_type_list_stamp");
+    }
+
+    /**
+     * The rebuilt price lists may differ from what the caches of every query-side instance hold (repairing a model
+     * is what a rebuild is for), so every organisation's stamp moves on: each instance reads its lists again.
+     */
+    @Override
+    public void afterRebuild() {
+        jdbc.sql("update activity_type_list_stamp set stamp = stamp + 1").update();
+        jdbc.sql("""
+                        insert into activity_type_list_stamp (org_id, stamp)
+                        select distinct org_id, 1 from activity_types on conflict (org_id) do nothing""")
+                .update();
     }
 
     @Override

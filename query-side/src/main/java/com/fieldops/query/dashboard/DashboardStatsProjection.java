@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.annotation.Order;
@@ -48,6 +49,11 @@ public class DashboardStatsProjection implements RebuildableProjection {
     @Override
     public String name() {
         return "dashboard";
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("dashboard_totals", "dashboard_revenue", "dashboard_completions");
     }
 
     /** What a timesheet counts for: pending when submitted, revenue on its work date when submitted or approved. */

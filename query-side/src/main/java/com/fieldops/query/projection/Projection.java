@@ -2,6 +2,7 @@ package com.fieldops.query.projection;
 
 import com.fieldops.events.CloudEvent;
 import com.fieldops.events.FieldOpsEvent;
+import java.util.List;
 
 /**
  * A read model fed from fieldops.events. The consumer offers every event to every projection, inside one
@@ -20,4 +21,24 @@ public interface Projection {
      * @return false when the event is not for this read model
      */
     boolean apply(CloudEvent envelope, FieldOpsEvent event);
+
+    /**
+     * The tables of this read model, which a rebuild ({@link com.fieldops.query.rebuild.ProjectionRebuild}) builds
+     * again in a shadow schema and swaps in. By default the one table named like the projection.
+     */
+    default List<String> tables() {
+        return List.of(name());
+    }
+
+    /**
+     * Tables the projection writes besides its read model (e.g. a change stamp): a rebuild gives them a throwaway
+     * copy in the shadow schema, so replaying history does not touch the live ones, and never swaps them.
+     */
+    default List<String> scratchTables() {
+        return List.of();
+    }
+
+    /** Runs in the transaction that swapped this projection's rebuilt tables in: e.g. to invalidate caches. */
+    default void afterRebuild() {
+    }
 }

@@ -40,12 +40,14 @@ public class ProjectionConsumer {
     private final List<Projection> projections;
     private final TransactionTemplate transaction;
     private final ProjectionMetrics metrics;
+    private final RebuildBarrier barrier;
 
     public ProjectionConsumer(List<Projection> projections, PlatformTransactionManager transactionManager,
-                              ProjectionMetrics metrics) {
+                              ProjectionMetrics metrics, RebuildBarrier barrier) {
         this.projections = projections;
         this.transaction = new TransactionTemplate(transactionManager);
         this.metrics = metrics;
+        this.barrier = barrier;
     }
 
     // Deserializers are set here rather than in spring.kafka.consumer.*: those are shared with any other
@@ -62,12 +64,18 @@ public class ProjectionConsumer {
                     "enable.auto.commit=false"})
     public void onEvents(List<ConsumerRecord<String, byte[]>> records) {
         try {
-            transaction.executeWithoutResult(status -> records.forEach(this::apply));
+            transaction.executeWithoutResult(status -> {
+                barrier.pass();
+                records.forEach(this::apply);
+            });
         } catch (RuntimeException batchFailure) {
             for (int index = 0; index < records.size(); index++) {
                 ConsumerRecord<String, byte[]> record = records.get(index);
                 try {
-                    transaction.executeWithoutResult(status -> apply(record));
+                    transaction.executeWithoutResult(status -> {
+                        barrier.pass();
+                        apply(record);
+                    });
                 } catch (RuntimeException failure) {
                     throw new BatchListenerFailedException(failure.getMessage(), failure, index);
                 }
@@ -103,7 +111,7 @@ public class ProjectionConsumer {
     }
 
     /** The event record of a well-formed CloudEvent of a catalogued type whose data fits the type's schema. */
-    static FieldOpsEvent decode(CloudEvent envelope) {
+    public static FieldOpsEvent decode(CloudEvent envelope) {
         if (envelope.id() == null || envelope.type() == null || envelope.time() == null) {
             throw new MalformedEventException("CloudEvent lacks id, type or time");
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,11 @@ public class ProjectionMetrics {
                 .tag("exception", reason.getClass().getSimpleName())
                 .register(registry)
                 .increment();
+    }
+
+    /** The time of the last event the projection applied in this process, if any. */
+    public Optional<Instant> lastApplied(String projection) {
+        return Optional.ofNullable(lastAppliedOf(projection).get());
     }
 
     /** Seconds from the last applied event's time to now; NaN before the first one. */

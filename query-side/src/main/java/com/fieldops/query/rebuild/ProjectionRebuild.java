@@ -1,0 +1,270 @@
+package com.fieldops.query.rebuild;
+
+import com.fieldops.events.CloudEvent;
+import com.fieldops.events.FieldOpsEvent;
+import com.fieldops.events.MalformedEventException;
+import com.fieldops.events.store.AxonEventFormat;
+import com.fieldops.events.store.AxonEventFormat.StoredEvent;
+import com.fieldops.query.history.EventStorePages;
+import com.fieldops.query.projection.Projection;
+import com.fieldops.query.projection.ProjectionConsumer;
+import com.fieldops.query.projection.RebuildBarrier;
+import com.fieldops.query.projection.SideEffect;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds read models again from the whole event store without downtime, for operators (see ProjectionsEndpoint):
+ * <ol>
+ *   <li>empty copies of the tables are made in a shadow schema ({@link ShadowSchema});</li>
+ *   <li>the store is replayed into them in global order, a page per transaction, through the very projections the
+ *       Kafka consumer runs, with the shadow schema first on the search_path; meanwhile the consumer keeps the live
+ *       tables current and readers read them;</li>
+ *   <li>under the {@link RebuildBarrier} (the consumer waits) the events stored since are applied, and the rebuilt
+ *       tables replace the live ones in the same transaction: readers switch from the old model to the new one
+ *       atomically at its commit.</li>
+ * </ol>
+ * Every replayable projection is replayed, whichever is rebuilt, and only the chosen one's tables are swapped in: the
+ * projections read each other's rows (the activity log names types, timesheets and jobs as they were at the event;
+ * the dashboard counters move from a timesheet's or job's previous state), so one can only be rebuilt faithfully
+ * beside the others at the same point of history. {@link SideEffect}s are never replayed.
+ * <p>
+ * Catching up twice is harmless (projections are idempotent): an event applied by the replay and again by the
+ * consumer after the swap changes nothing. One rebuild at a time per process; run it on one instance.
+ */
+@Component
+public class ProjectionRebuild {
+
+    /** Rebuilds every replayable projection in one replay. */
+    public static final String ALL = "all";
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    private static final int PAGE = 1_000;
+
+    private final List<Projection> projections;
+    private final EventStorePages pages;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final ShadowSchema shadow;
+    private final RebuildBarrier barrier;
+    private final String source;
+    private final AtomicReference<RebuildState> state = new AtomicReference<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProjectionRebuild(List<Projection> projections, EventStorePages pages, JdbcClient jdbc,
+                             PlatformTransactionManager transactionManager, ShadowSchema shadow, RebuildBarrier barrier,
+                             @Value("${fieldops.source:/fieldops/command-side}") String source) {
+        this.projections = projections; // in the consumer's order (@Order), which the replay keeps
+        this.pages = pages;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.shadow = shadow;
+        this.barrier = barrier;
+        this.source = source;
+    }
+
+    /** The projections a rebuild replays: all but side effects. */
+    public List<Projection> replayable() {
+        return projections.stream().filter(projection -> !(projection instanceof SideEffect)).toList();
+    }
+
+    /** The last or the running rebuild. */
+    public Optional<RebuildState> state() {
+        return Optional.ofNullable(state.get());
+    }
+
+    /** Rebuilds and waits for the swap. */
+    public RebuildState rebuild(String name) {
+        Run run = start(name);
+        run.replay();
+        return run.finish();
+    }
+
+    /** Starts a rebuild on a background thread; its progress is {@link #state()}. */
+    public RebuildState rebuildInBackground(String name) {
+        Run run = start(name);
+        background.execute(() -> {
+            try {
+                run.replay();
+                run.finish();
+            } catch (RuntimeException failure) {
+                log.error("rebuild of {} failed", name, failure); // the state says so too
+            }
+        });
+        return state.get();
+    }
+
+    /**
+     * Claims the rebuild for {@code name} (a projection or {@link #ALL}) and creates the shadow tables. Its steps are
+     * separate so that tests can act between them.
+     *
+     * @throws UnknownProjectionException when no replayable projection has that name
+     * @throws IllegalStateException      when a rebuild is running
+     */
+    public Run start(String name) {
+        List<Projection> targets = ALL.equals(name) ? replayable()
+                : replayable().stream().filter(projection -> projection.name().equals(name)).toList();
+        if (targets.isEmpty()) {
+            throw new UnknownProjectionException(name, replayable().stream().map(Projection::name).toList());
+        }
+        List<String> tables = targets.stream().flatMap(projection -> projection.tables().stream()).toList();
+        RebuildState current = state.get();
+        if (current != null && current.running()
+                || !state.compareAndSet(current, RebuildState.started(name, tables, Instant.now()))) {
+            throw new IllegalStateException("a rebuild of " + state.get().projection() + " is running");
+        }
+        Run run = new Run(targets, tables);
+        run.step(() -> transaction.executeWithoutResult(status -> shadow.create(run.shadowTables)));
+        log.info("rebuilding {} ({}) from the event store", name, String.join(", ", tables));
+        return run;
+    }
+
+    /** One rebuild, from its shadow tables to the swap. */
+    public final class Run {
+
+        private final List<Projection> targets;
+        private final List<String> tables;
+        private final Set<String> shadowTables = new LinkedHashSet<>();
+        private long position = -1;
+        private long events;
+        private long skipped;
+
+        private Run(List<Projection> targets, List<String> tables) {
+            this.targets = targets;
+            this.tables = tables;
+            replayable().forEach(projection -> {
+                shadowTables.addAll(projection.tables());
+                shadowTables.addAll(projection.scratchTables());
+            });
+        }
+
+        /**
+         * Applies the stored events to the shadow tables, a page per transaction, up to the horizon below which no
+         * event can still appear (an earlier position still being written would otherwise be skipped for good),
+         * then creates the secondary indexes. Readers and the consumer are not held up.
+         */
+        public void replay() {
+            step(() -> {
+                catchUp(false);
+                shadow.index(shadowTables);
+            });
+        }
+
+        /**
+         * Catches up once more without holding anyone up, then, with the consumer held at the barrier, applies what
+         * is left up to the store's head and swaps the tables in, all in one transaction.
+         */
+        public RebuildState finish() {
+            step(() -> {
+                catchUp(false);
+                state.updateAndGet(current -> current.in(RebuildState.Phase.SWAPPING));
+                transaction.executeWithoutResult(status -> {
+                    barrier.close();
+                    // everything committed by now is readable: no horizon, an event still being written is
+                    // not visible to the consumer either and reaches it only after the swap
+                    catchUp(true);
+                    shadow.swap(tables);
+                    targets.forEach(Projection::afterRebuild);
+                });
+                shadow.drop();
+            });
+            RebuildState done = state.updateAndGet(current ->
+                    current.finished(RebuildState.Phase.DONE, Instant.now(), null));
+            log.info("rebuilt {} from {} events ({} skipped) in {} ms", done.projection(), done.events(),
+                    done.skipped(), done.finishedAt().toEpochMilli() - done.startedAt().toEpochMilli());
+            return done;
+        }
+
+        /**
+         * Pages of events after {@link #position}; each in a transaction of its own, unless {@code inCaller}, when
+         * all of them are applied in the caller's.
+         */
+        private void catchUp(boolean inCaller) {
+            while (true) {
+                long upTo = inCaller ? Long.MAX_VALUE : pages.horizon();
+                EventStorePages.Filter filter = new EventStorePages.Filter(null, null, null, null, null, upTo);
+                List<StoredEvent> page = pages.page(filter, position, PAGE);
+                if (page.isEmpty()) return;
+                if (inCaller) {
+                    applyToShadow(page);
+                } else {
+                    transaction.executeWithoutResult(status -> {
+                        // a lost page after a crash costs nothing: the rebuild starts again from scratch
+                        jdbc.sql("select set_config('synchronous_commit', 'off', true)").query(String.class).single();
+                        applyToShadow(page);
+                    });
+                }
+                position = page.get(page.size() - 1).globalIndex();
+                state.updateAndGet(current -> current.progressed(events, skipped, position));
+                if (page.size() < PAGE) return;
+            }
+        }
+
+        private void applyToShadow(List<StoredEvent> page) {
+            jdbc.sql("select set_config('search_path', :path, true)")
+                    .param("path", ShadowSchema.NAME + ", public").query(String.class).single();
+            for (StoredEvent stored : page) {
+                Optional<CloudEvent> envelope = AxonEventFormat.toCloudEvent(stored, source);
+                if (envelope.isEmpty()) continue; // not a FieldOps event (e.g. Axon's own)
+                try {
+                    FieldOpsEvent event = ProjectionConsumer.decode(envelope.get());
+                    replayable().forEach(projection -> projection.apply(envelope.get(), event));
+                    events++;
+                } catch (MalformedEventException unusable) {
+                    // the consumer dead-letters such a record and goes on; so does the rebuild
+                    skipped++;
+                    log.warn("rebuild skips event {} at position {}: {}", stored.eventIdentifier(),
+                            stored.globalIndex(), unusable.getMessage());
+                }
+            }
+            jdbc.sql("select set_config('search_path', 'public', true)").query(String.class).single();
+        }
+
+        /** Runs a step; a failure leaves the live tables as they were and ends the rebuild. */
+        private void step(Runnable step) {
+            try {
+                step.run();
+            } catch (RuntimeException failure) {
+                state.updateAndGet(current -> current.finished(RebuildState.Phase.FAILED, Instant.now(),
+                        String.valueOf(failure.getMessage())));
+                try {
+                    shadow.drop();
+                } catch (RuntimeException cleanup) {
+                    failure.addSuppressed(cleanup);
+                }
+                throw failure;
+            }
+        }
+    }
+
+    /** No replayable projection has the name asked for. */
+    public static class UnknownProjectionException extends RuntimeException {
+        UnknownProjectionException(String name, List<String> known) {
+            super("no replayable projection is named " + name + "; known: " + String.join(", ", known) + " and "
+                    + ALL);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}
