@@ -1,6 +1,7 @@
 package com.fieldops.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,16 @@ class ProjectionRebuildTest {
     JdbcClient jdbc;
     @Autowired
     ProjectionRebuild rebuilds;
+    @Autowired
+    List<Projection> projections;
+    @Autowired
+    EventStorePages pages;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    ShadowSchema shadow;
+    @Autowired
+    RebuildBarrier barrier;
     @LocalManagementPort
     int managementPort;
 
@@ -92,6 +103,9 @@ class ProjectionRebuildTest {
 
         ProjectionRebuild.Run run = rebuilds.start("activity_types");
         run.replay();
+        assertThatThrownBy(() -> rebuilds.start("jobs")).as("one at a time").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> instance(projections).start("jobs")).as("on any instance")
+                .isInstanceOf(IllegalStateException.class);
         assertThat(names(api, admin)).as("the old model still serves reads").containsExactly("Broken");
         assertThat(api.post(admin, "/api/activity-types", Map.of("name", "During", "hourly_rate", 20))
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -107,9 +121,7 @@ class ProjectionRebuildTest {
     }
 
     @Test
-    void sideEffectsAreNeverReplayed(@Autowired List<Projection> projections, @Autowired EventStorePages pages,
-                                     @Autowired PlatformTransactionManager transactions,
-                                     @Autowired ShadowSchema shadow, @Autowired RebuildBarrier barrier) {
+    void sideEffectsAreNeverReplayed() {
         new Api(rest).post(Api.user(UUID.randomUUID(), AppRole.ADMIN, "Ada"), "/api/activity-types",
                 Map.of("name", "Anything", "hourly_rate", 1));
         AtomicLong pushed = new AtomicLong();
@@ -146,8 +158,7 @@ class ProjectionRebuildTest {
         List<Projection> withSideEffect = new ArrayList<>(projections);
         withSideEffect.add(0, xeroPush);
         withSideEffect.add(counter);
-        ProjectionRebuild rebuild = new ProjectionRebuild(withSideEffect, pages, jdbc, transactions, shadow, barrier,
-                "/fieldops/command-side");
+        ProjectionRebuild rebuild = instance(withSideEffect);
 
         assertThat(rebuild.replayable()).doesNotContain(xeroPush).contains(counter);
         rebuild.rebuild("counter");
@@ -176,6 +187,11 @@ class ProjectionRebuildTest {
 
         assertThat(rest.getForEntity("/actuator/projections", String.class).getStatusCode().is2xxSuccessful())
                 .as("not on the public port").isFalse();
+    }
+
+    /** A rebuild as another query-side instance, or one fed other projections, has it. */
+    private ProjectionRebuild instance(List<Projection> fed) {
+        return new ProjectionRebuild(fed, pages, jdbc, transactions, shadow, barrier, "/fieldops/command-side");
     }
 
     private static JsonNode feed(Api api, UUID org) {

@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * beside the others at the same point of history. {@link SideEffect}s are never replayed.
  * <p>
  * Catching up twice is harmless (projections are idempotent): an event applied by the replay and again by the
- * consumer after the swap changes nothing. One rebuild at a time per process; run it on one instance.
+ * consumer after the swap changes nothing. One rebuild at a time, across instances (the shadow schema is claimed).
  */
 @Component
 public class ProjectionRebuild {
@@ -131,7 +131,14 @@ public class ProjectionRebuild {
                 || !state.compareAndSet(current, RebuildState.started(name, tables, Instant.now()))) {
             throw new IllegalStateException("a rebuild of " + state.get().projection() + " is running");
         }
-        Run run = new Run(targets, tables);
+        ShadowSchema.Claim claim;
+        try {
+            claim = shadow.claim();
+        } catch (RuntimeException busy) {
+            state.set(current); // nothing of ours started: the other instance's shadow schema stays as it is
+            throw busy;
+        }
+        Run run = new Run(targets, tables, claim);
         run.step(() -> transaction.executeWithoutResult(status -> shadow.create(run.shadowTables)));
         log.info("rebuilding {} ({}) from the event store", name, String.join(", ", tables));
         return run;
@@ -142,15 +149,18 @@ public class ProjectionRebuild {
 
         private final List<Projection> targets;
         private final List<String> tables;
+        private final ShadowSchema.Claim claim;
+        private final List<Projection> replayed = replayable();
         private final Set<String> shadowTables = new LinkedHashSet<>();
         private long position = -1;
         private long events;
         private long skipped;
 
-        private Run(List<Projection> targets, List<String> tables) {
+        private Run(List<Projection> targets, List<String> tables, ShadowSchema.Claim claim) {
             this.targets = targets;
             this.tables = tables;
-            replayable().forEach(projection -> {
+            this.claim = claim;
+            replayed.forEach(projection -> {
                 shadowTables.addAll(projection.tables());
                 shadowTables.addAll(projection.scratchTables());
             });
@@ -185,6 +195,7 @@ public class ProjectionRebuild {
                     targets.forEach(Projection::afterRebuild);
                 });
                 shadow.drop();
+                claim.close();
             });
             RebuildState done = state.updateAndGet(current ->
                     current.finished(RebuildState.Phase.DONE, Instant.now(), null));
@@ -226,7 +237,7 @@ public class ProjectionRebuild {
                 if (envelope.isEmpty()) continue; // not a FieldOps event (e.g. Axon's own)
                 try {
                     FieldOpsEvent event = ProjectionConsumer.decode(envelope.get());
-                    replayable().forEach(projection -> projection.apply(envelope.get(), event));
+                    replayed.forEach(projection -> projection.apply(envelope.get(), event));
                     events++;
                 } catch (MalformedEventException unusable) {
                     // the consumer dead-letters such a record and goes on; so does the rebuild
@@ -249,6 +260,8 @@ public class ProjectionRebuild {
                     shadow.drop();
                 } catch (RuntimeException cleanup) {
                     failure.addSuppressed(cleanup);
+                } finally {
+                    claim.close();
                 }
                 throw failure;
             }

@@ -1,10 +1,15 @@
 package com.fieldops.query.rebuild;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +26,51 @@ public class ShadowSchema {
     static final String NAME = "fieldops_rebuild";
     private static final String LIVE = "public";
 
-    private final JdbcClient jdbc;
+    private static final String CLAIM_KEY = "hashtextextended('fieldops:projection-rebuild-schema', 0)";
 
-    ShadowSchema(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    ShadowSchema(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** The right to use the shadow schema, held until closed. */
+    public interface Claim extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Claims the schema across all query-side instances: a session-level advisory lock on a connection of its own,
+     * held for the rebuild's duration (its transactions come and go), released by {@link Claim#close()} or, should
+     * the process die, by the connection's end.
+     *
+     * @throws IllegalStateException when another rebuild holds it
+     */
+    Claim claim() {
+        try {
+            Connection connection = dataSource.getConnection();
+            try (Statement statement = connection.createStatement();
+                 ResultSet locked = statement.executeQuery("select pg_try_advisory_lock(" + CLAIM_KEY + ")")) {
+                locked.next();
+                if (!locked.getBoolean(1)) {
+                    connection.close();
+                    throw new IllegalStateException("a rebuild is running on another query-side instance");
+                }
+            }
+            return () -> {
+                // the pool keeps the physical connection, and a session lock with it: unlock before returning it
+                try (connection; Statement statement = connection.createStatement()) {
+                    statement.execute("select pg_advisory_unlock(" + CLAIM_KEY + ")");
+                } catch (SQLException broken) {
+                    // a broken connection has lost its session, and its lock with it
+                }
+            };
+        } catch (SQLException failure) {
+            throw new IllegalStateException("cannot claim the rebuild schema", failure);
+        }
     }
 
     /** Drops what a failed rebuild may have left and creates empty copies with their keys, policies and grants. */
