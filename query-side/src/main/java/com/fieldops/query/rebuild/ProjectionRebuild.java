@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,6 +55,8 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final int PAGE = 1_000;
+    private static final String LOCK_TIMEOUT = "10s";
+    private static final int SWAP_ATTEMPTS = 5;
 
     private final List<Projection> projections;
     private final EventStorePages pages;
@@ -186,14 +189,7 @@ public class ProjectionRebuild {
             step(() -> {
                 catchUp(false);
                 state.updateAndGet(current -> current.in(RebuildState.Phase.SWAPPING));
-                transaction.executeWithoutResult(status -> {
-                    barrier.close();
-                    // everything committed by now is readable: no horizon, an event still being written is
-                    // not visible to the consumer either and reaches it only after the swap
-                    catchUp(true);
-                    shadow.swap(tables);
-                    targets.forEach(Projection::afterRebuild);
-                });
+                swap();
                 shadow.drop();
                 claim.close();
             });
@@ -202,6 +198,39 @@ public class ProjectionRebuild {
             log.info("rebuilt {} from {} events ({} skipped) in {} ms", done.projection(), done.events(),
                     done.skipped(), done.finishedAt().toEpochMilli() - done.startedAt().toEpochMilli());
             return done;
+        }
+
+        /**
+         * The last catch-up and the swap, in one transaction. The swap's drop waits for readers of the old tables,
+         * and while it waits, new readers queue behind it and the consumer waits at the barrier: so it waits
+         * {@value #LOCK_TIMEOUT} at most, and the transaction is tried again from where it started (a long report
+         * query, not the rebuild, should give way only so often).
+         */
+        private void swap() {
+            long resumeAt = position;
+            long eventsBefore = events;
+            long skippedBefore = skipped;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    transaction.executeWithoutResult(status -> {
+                        jdbc.sql("select set_config('lock_timeout', :timeout, true)").param("timeout", LOCK_TIMEOUT)
+                                .query(String.class).single();
+                        barrier.close();
+                        // everything committed by now is readable: no horizon, an event still being written is
+                        // not visible to the consumer either and reaches it only after the swap
+                        catchUp(true);
+                        shadow.swap(tables);
+                        targets.forEach(Projection::afterRebuild);
+                    });
+                    return;
+                } catch (PessimisticLockingFailureException waitedTooLong) {
+                    position = resumeAt; // the rolled-back catch-up is to be applied again
+                    events = eventsBefore;
+                    skipped = skippedBefore;
+                    if (attempt == SWAP_ATTEMPTS) throw waitedTooLong;
+                    log.warn("swap of {} attempt {} gave way: {}", tables, attempt, waitedTooLong.getMessage());
+                }
+            }
         }
 
         /**
