@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the dashboard counters by deltas: how the event changes what a timesheet or job counts for. It runs before
  * the timesheets and jobs projections of the same transaction, so it reads the row as it was before the event; a
- * row whose version already reached the event's sequence means a redelivery, which changes nothing.
+ * row whose version already reached the event's sequence means a redelivery, which changes nothing. The deltas are
+ * written when the transaction commits ({@link DashboardCounters}), under the organisation's lock.
  */
 @Component
 @Order(-10)
@@ -73,7 +74,6 @@ public class DashboardStatsProjection implements Projection {
                 || event instanceof JobStatusChanged)) {
             return false;
         }
-        counters.lock(event.orgId());
         if (event instanceof TimesheetSubmitted e) return sheet(e.timesheet(), envelope, sequence);
         if (event instanceof TimesheetApproved e) return sheet(e.timesheet(), envelope, sequence);
         if (event instanceof TimesheetRejected e) return sheet(e.timesheet(), envelope, sequence);
