@@ -27,10 +27,14 @@
 #   BENCH_ORGS [20] BENCH_TIMESHEETS [200000] BENCH_JOBS [50000] BENCH_ACTIVITY [1000000] BENCH_PROJECTS [25000]
 #   BENCH_THREADS [2] BENCH_CONNECTIONS [32] BENCH_WARMUP_SECONDS [10] BENCH_SECONDS [30]
 #   BENCH_INBOUND_EVENTS [20000] BENCH_INBOUND_MAX_SECONDS [600] BENCH_SKIP_INBOUND [0]
+#   BENCH_INBOUND_WARMUP_EVENTS [0: none; else that many events go through the same pipeline first, unmeasured
+#     (RESULT phase=warmup_inbound…), so the measured ones do not pay the JIT compilation of a fresh JVM]
 #   BENCH_CHECK_LINES [60: lines of each request file sent once to check status and page size]
 #   BENCH_WALK_SECONDS [120: time budget of one role's cursor walks]
 #   BENCH_IDLE_WAIT_SECONDS [900] BENCH_IDLE_POLL_SECONDS [20] BENCH_KEEP_DATA [0]
 #   BENCH_RUNS [all eleven wrk runs; "none" for none]  BENCH_REFRESH_ORGS [1: organisations refreshed and rechecked]
+#   BENCH_DATASET [full; "empty": only the people (tokens), no dataset, no request files, no wrk runs: what
+#     bench/inbound.sh uses to measure the inbound phase alone]
 #   BENCH_DATA_DIR + BENCH_PEOPLE [unset]: reuse the data dir an earlier run kept (BENCH_KEEP_DATA=1) and its
 #     people.tsv: no dataset generation, no walks (the request files of that run are reused); the dir is kept.
 #     E.g. the inbound phase alone: BENCH_DATA_DIR=/tmp/fieldops-dash.X BENCH_PEOPLE=bench/results/…/people.tsv
@@ -67,7 +71,11 @@ log() { printf '%s [dashboard] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 # ------------------------------------------------------------------------------------------------ prerequisites
-for tool in python3 curl java javac psql wrk unzip; do
+DATASET="${BENCH_DATASET:-full}"
+case "$DATASET" in full|empty) ;; *) echo "BENCH_DATASET is full or empty, not $DATASET" >&2; exit 1 ;; esac
+TOOLS="python3 curl java javac psql unzip"
+[ "$DATASET" = empty ] || TOOLS="$TOOLS wrk"
+for tool in $TOOLS; do
   command -v "$tool" >/dev/null || die "$tool is required (wrk and psql: apt-get install -y wrk postgresql-client)"
 done
 [ -f "$JAR" ] || die "$JAR is missing: run ./mvnw -B -ntp -DskipTests install first (or set BENCH_JAR)"
@@ -116,7 +124,8 @@ rm -f "$RESULTS/.cs.jar"
 
 {
   echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "command: bash bench/dashboard.sh"
+  echo "command: ${BENCH_COMMAND:-bash bench/dashboard.sh}"
+  echo "dataset: $DATASET"
   echo "git: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && [ -n "$(git status --porcelain -- . ':!bench' ':!docs/benchmarks.md' 2>/dev/null)" ] && echo ' (working tree has other uncommitted changes)')"
   echo "jar: $JAR $(ls -l --time-style=+%Y-%m-%dT%H:%M "$JAR" | awk '{print $6, $5 " bytes"}')"
   echo "jar_has_inbound_ingestion: $INGESTION"
@@ -297,6 +306,9 @@ if [ -n "${BENCH_DATA_DIR:-}" ]; then
   cp "$BENCH_PEOPLE" "$PEOPLE"
   log "reusing $DATA_DIR: no dataset generation"
   "${PY[@]}" check --base "$BASE" --people "$PEOPLE" | tee "$RESULTS/dataset.txt" | tee -a "$SUMMARY" >&2
+elif [ "$DATASET" = empty ]; then
+  python3 "$BENCH_DIR/dashboard_dataset.py" people --orgs "$ORGS" --out "$PEOPLE"
+  log "empty dataset: only the people of $ORGS organisations (for their tokens)"
 else
 python3 "$BENCH_DIR/dashboard_dataset.py" people --orgs "$ORGS" --out "$PEOPLE"
 log "activity types through the API (8 per organisation)"
@@ -347,7 +359,7 @@ fi
 # ------------------------------------------------------------------------------------------------ load runs
 RUNS="${BENCH_RUNS:-stats_admin stats_manager stats_technician feed_first_admin feed_first_manager feed_first_technician
   feed_offset_admin feed_offset_manager feed_cursor_admin feed_cursor_manager feed_cursor_technician}"
-[ "$RUNS" = none ] && RUNS=""
+[ "$RUNS" = none ] || [ "$DATASET" = empty ] && RUNS=""
 for run in $RUNS; do
   [ -f "$REQ_DIR/$run.tsv" ] || die "no request file $REQ_DIR/$run.tsv"
   run_wrk "${run}_warmup" "$REQ_DIR/$run.tsv" "$WARMUP_SECONDS" 0
@@ -367,6 +379,14 @@ else
     'BOOT-INF/lib/zstd-jni-*.jar' 'BOOT-INF/lib/lz4-java-*.jar' 'BOOT-INF/lib/snappy-java-*.jar')
   CP="$(ls "$PRODUCER_DIR"/*.jar | tr '\n' ':')$PRODUCER_DIR"
   javac -nowarn -cp "$CP" -d "$PRODUCER_DIR" "$BENCH_DIR/InboundProducer.java"
+  WARMUP_EVENTS="${BENCH_INBOUND_WARMUP_EVENTS:-0}"
+  if [ "$WARMUP_EVENTS" -gt 0 ]; then
+    log "inbound warm-up: $WARMUP_EVENTS events first (not measured)"
+    "${PY[@]}" inbound --base "$BASE" --people "$PEOPLE" --count "$WARMUP_EVENTS" --max-seconds "$INBOUND_MAX_SECONDS" \
+      --progress-file "$RESULTS/inbound-warmup-progress.tsv" -- \
+      java -cp "$CP" InboundProducer "127.0.0.1:$FIELDOPS_EMBEDDED_KAFKA_PORT" fieldops.inbound "$PEOPLE" \
+      "$WARMUP_EVENTS" /bench/warmup | sed 's/phase=inbound/phase=warmup_inbound/' | tee -a "$SUMMARY" >&2
+  fi
   wait_for_other_bench inbound
   note_busy inbound
   log "inbound: $INBOUND_EVENTS fieldops.job.created.v1 events to fieldops.inbound on 127.0.0.1:$FIELDOPS_EMBEDDED_KAFKA_PORT"

@@ -262,6 +262,31 @@ class InboundHttpTest {
     }
 
     @Test
+    void aBatchCreatesAndChangesNewJobsAndStillRefusesAContradictionOfAStoredOne() {
+        UUID stored = UUID.randomUUID();
+        assertThat(ingest(facts.jobCreated(stored, UUID.randomUUID())).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        // a job the batch creates is not loaded from the store (it has nothing there) but from what the batch staged
+        UUID job = UUID.randomUUID();
+        ArrayNode newJob = JsonNodeFactory.instance.arrayNode()
+                .add(facts.jobCreated(job, UUID.randomUUID()))
+                .add(facts.jobAssigned(job, UUID.randomUUID()))
+                .add(facts.jobStatusChanged(job, "completed"));
+        ResponseEntity<JsonNode> mixed = ingest(newJob.deepCopy()
+                .add(facts.jobCreated(stored, UUID.randomUUID()))); // another assignee: contradicts the stored one
+        assertProblem(mixed, HttpStatus.CONFLICT);
+        assertThat(mixed.getBody().get("detail").asText()).startsWith("[3] ");
+        assertThat(Facts.storedEvents(jdbc, job)).as("rolled back with the refusal").isZero();
+        assertThat(Facts.storedEvents(jdbc, stored)).isEqualTo(1);
+
+        ResponseEntity<JsonNode> accepted = ingest(newJob);
+        assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(Facts.storedEvents(jdbc, job)).isEqualTo(3);
+        assertThat(Facts.awaitPublished(Map.of(job.toString(), 3)).get(job.toString()))
+                .extracting(CloudEvent::sequence).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
     void onlyServicesIngestAndOnlyForTheirOrganisation() {
         UUID job = UUID.randomUUID();
         ObjectNode otherOrg = new Facts(UUID.randomUUID()).jobCreated(job, UUID.randomUUID());

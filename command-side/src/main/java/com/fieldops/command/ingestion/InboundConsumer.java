@@ -44,7 +44,8 @@ public class InboundConsumer {
                     "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
                     "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
                     "auto.offset.reset=earliest",
-                    "enable.auto.commit=false"})
+                    "enable.auto.commit=false",
+                    "max.poll.records=${fieldops.ingestion.max-poll-records:200}"})
     public void onEvents(List<ConsumerRecord<String, byte[]>> records) {
         List<InboundEvent> events = new ArrayList<>(records.size());
         MalformedEventException invalid = null;

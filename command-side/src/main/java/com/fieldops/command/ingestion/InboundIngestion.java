@@ -6,6 +6,7 @@ import com.fieldops.command.job.JobCommands.RecordJobStatusChanged;
 import com.fieldops.command.messaging.ActorMetaData;
 import com.fieldops.command.project.ProjectCommands.RecordProjectCreated;
 import com.fieldops.command.project.ProjectCommands.RecordProjectUpdated;
+import com.fieldops.command.storage.NewAggregates;
 import com.fieldops.command.timesheet.TimesheetCommands.RecordTimesheetFact;
 import com.fieldops.events.FieldOpsEvent;
 import com.fieldops.events.job.JobAssigned;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -30,6 +32,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +43,8 @@ import org.springframework.stereotype.Component;
  * Everything runs in the unit of work of {@link IngestInboundEvents}, i.e. in one database transaction: the events
  * are first recorded in {@code inbound_received} ({@code insert … on conflict do nothing}; a key that is already
  * there is a duplicate and is skipped), then each new one is sent to its aggregate as a nested command, whose events
- * are appended in the same transaction. A refusal rolls everything back, the received rows included, so a crash or a
+ * are appended in the same transaction. One query tells which of those aggregates do not exist yet, so creating
+ * them loads nothing ({@link NewAggregates}). A refusal rolls everything back, the received rows included, so a crash or a
  * refusal never leaves an event half-applied, and a re-sent event changes nothing.
  * <p>
  * Each nested command carries its own metadata, which its events inherit: orgId (the CloudEvent's orgid), actorName
@@ -51,12 +56,17 @@ public class InboundIngestion {
     public static final String INBOUND_SOURCE = "inboundSource";
     public static final String INBOUND_ID = "inboundId";
 
+    /** The aggregate a command goes to, read from its {@code @TargetAggregateIdentifier} as Axon does. */
+    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
+
     private final JdbcClient jdbc;
     private final CommandGateway commands;
+    private final NewAggregates newAggregates;
 
-    public InboundIngestion(JdbcClient jdbc, CommandGateway commands) {
+    public InboundIngestion(JdbcClient jdbc, CommandGateway commands, NewAggregates newAggregates) {
         this.jdbc = jdbc;
         this.commands = commands;
+        this.newAggregates = newAggregates;
     }
 
     @CommandHandler
@@ -64,16 +74,23 @@ public class InboundIngestion {
         List<InboundEvent> events = command.events();
         Set<InboundEvent.Key> fresh = claim(events);
         Set<InboundEvent.Key> applied = new HashSet<>();
+        // null for a duplicate: a key received before, or twice in this command (the first one counts)
+        List<CommandMessage<Object>> commandsToSend = new ArrayList<>(events.size());
+        for (InboundEvent event : events) {
+            boolean isNew = fresh.contains(event.key()) && applied.add(event.key());
+            commandsToSend.add(isNew ? commandFor(event, command.actorId()) : null);
+        }
+        newAggregates.markAbsent(commandsToSend.stream().filter(Objects::nonNull)
+                .map(message -> TARGETS.resolveTarget(message).getIdentifier()).distinct().toList());
         List<IngestResult> results = new ArrayList<>(events.size());
         for (int index = 0; index < events.size(); index++) {
             InboundEvent event = events.get(index);
-            // a key received before, or twice in this command (the first one counts), is a duplicate
-            if (!fresh.contains(event.key()) || !applied.add(event.key())) {
+            if (commandsToSend.get(index) == null) {
                 results.add(new IngestResult(event.id(), IngestResult.DUPLICATE));
                 continue;
             }
             try {
-                commands.sendAndWait(commandFor(event, command.actorId()));
+                commands.sendAndWait(commandsToSend.get(index));
             } catch (RuleViolation refusal) {
                 throw new InboundRefused(index, event, refusal);
             }

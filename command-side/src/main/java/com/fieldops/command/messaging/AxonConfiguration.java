@@ -1,13 +1,21 @@
 package com.fieldops.command.messaging;
 
+import com.fieldops.command.storage.HintedJpaEventStorageEngine;
+import com.fieldops.command.storage.NewAggregates;
 import com.fieldops.events.store.AxonEventFormat;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +23,8 @@ import org.springframework.context.annotation.Primary;
 
 /** Axon without Axon Server: JPA event store, Jackson everywhere, errors that stop processing instead of skipping. */
 @Configuration
+// the event store's entities, which Axon's JPA event store auto-configuration registers only when it builds the engine
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonConfiguration {
 
     /** Who did it and for which organisation travels from every command to the events it causes. */
@@ -31,6 +41,27 @@ public class AxonConfiguration {
     ConfigurerModule propagatingErrors() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Axon Spring Boot's JPA event store, built the same way, that skips loading aggregates an inbound batch is
+     * about to create (see {@link NewAggregates}).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          EntityManagerProvider entityManagerProvider,
+                                          TransactionManager transactionManager) {
+        return new HintedJpaEventStorageEngine(JpaEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager));
     }
 
     @Bean

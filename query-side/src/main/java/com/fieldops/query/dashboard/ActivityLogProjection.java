@@ -22,30 +22,38 @@ import com.fieldops.events.timesheet.TimesheetSnapshot;
 import com.fieldops.events.timesheet.TimesheetSubmitted;
 import com.fieldops.events.timesheet.TimesheetUpdated;
 import com.fieldops.query.projection.Projection;
+import com.fieldops.query.projection.TransactionBuffer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns events into activity_log rows, denormalised for display ("Jane Smith's timesheet for 2026-01-23 (3.5 h
  * Electrical)"). Runs after the entity projections of the same batch, so names it looks up are current. The row id
- * is the event id: a redelivered event is inserted once.
+ * is the event id: a redelivered event is inserted once. Rows are inserted when the transaction commits.
  */
 @Component
 @Order(100)
 public class ActivityLogProjection implements Projection {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    public ActivityLogProjection(JdbcClient jdbc) {
+    public ActivityLogProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Override
@@ -194,26 +202,33 @@ public class ActivityLogProjection implements Projection {
                 .query(UUID.class).optional().orElse(null);
     }
 
+    /**
+     * Queues the row; the rows of a transaction are inserted together just before it commits (nothing reads
+     * activity_log while projecting), as one JDBC batch.
+     */
     private void insert(CloudEvent envelope, FieldOpsEvent event, Entry entry) {
-        jdbc.sql("""
-                        insert into activity_log (id, org_id, user_id, user_name, action, resource_type, resource_id,
-                                                  resource_name, details, subject_user_id, team_id, created_at)
-                        values (:id, :org, :user, :userName, :action, :resourceType, :resourceId, :resourceName,
-                                cast(:details as jsonb), :subject, :team, :at)
-                        on conflict (id) do nothing""")
-                .param("id", UUID.fromString(envelope.id()))
-                .param("org", event.orgId())
-                .param("user", envelope.actorid() == null ? null : UUID.fromString(envelope.actorid()))
-                .param("userName", envelope.actorname())
-                .param("action", entry.action())
-                .param("resourceType", entry.resourceType())
-                .param("resourceId", entry.resourceId())
-                .param("resourceName", entry.resourceName())
-                .param("details", toJson(entry.details()))
-                .param("subject", entry.subjectUserId())
-                .param("team", entry.teamId())
-                .param("at", envelope.time().atOffset(ZoneOffset.UTC))
-                .update();
+        TransactionBuffer.of(this, ArrayList<SqlParameterSource>::new, this::insertAll).add(new MapSqlParameterSource()
+                .addValue("id", UUID.fromString(envelope.id()))
+                .addValue("org", event.orgId())
+                .addValue("user", envelope.actorid() == null ? null : UUID.fromString(envelope.actorid()))
+                .addValue("userName", envelope.actorname())
+                .addValue("action", entry.action())
+                .addValue("resourceType", entry.resourceType())
+                .addValue("resourceId", entry.resourceId())
+                .addValue("resourceName", entry.resourceName())
+                .addValue("details", toJson(entry.details()))
+                .addValue("subject", entry.subjectUserId())
+                .addValue("team", entry.teamId())
+                .addValue("at", envelope.time().atOffset(ZoneOffset.UTC)));
+    }
+
+    private void insertAll(List<SqlParameterSource> rows) {
+        batch.batchUpdate("""
+                insert into activity_log (id, org_id, user_id, user_name, action, resource_type, resource_id,
+                                          resource_name, details, subject_user_id, team_id, created_at)
+                values (:id, :org, :user, :userName, :action, :resourceType, :resourceId, :resourceName,
+                        cast(:details as jsonb), :subject, :team, :at)
+                on conflict (id) do nothing""", rows.toArray(SqlParameterSource[]::new));
     }
 
     private static String toJson(Object details) {

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the dashboard counters by deltas: how the event changes what a timesheet or job counts for. It runs before
  * the timesheets and jobs projections of the same transaction, so it reads the row as it was before the event; a
- * row whose version already reached the event's sequence means a redelivery, which changes nothing.
+ * row whose version already reached the event's sequence means a redelivery, which changes nothing. The deltas are
+ * written when the transaction commits ({@link DashboardCounters}).
  * <p>
  * Being first, it also takes the organisation's lock ({@link DashboardCounters#lock}) for every event that changes a
  * timesheet or job row, counted or not, so that a refresh, which rebuilds these rows and the counters under the same
