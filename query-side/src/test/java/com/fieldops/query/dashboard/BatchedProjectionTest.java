@@ -35,7 +35,6 @@ class BatchedProjectionTest {
     private static final String SOURCE = "/fieldops/command-side";
 
     @Autowired ProjectionConsumer consumer;
-    @Autowired DashboardStatsRepository stats;
     @Autowired JdbcClient jdbc;
 
     private final UUID org = UUID.randomUUID();
@@ -82,10 +81,22 @@ class BatchedProjectionTest {
                 "org " + org, 3L, "team " + team, 3L, "user " + jane, 1L, "user " + john, 2L));
         assertThat(completions()).as("org, team and Jane: one completion each").isEqualTo(3L);
 
-        // the running deltas are what a recomputation from the read models finds
-        stats.recompute(org);
-        assertThat(totals()).isEqualTo(running);
-        assertThat(completions()).isEqualTo(3L);
+        // the running deltas are what the jobs read model implies (these events are not in the event store, so a
+        // refresh, which rebuilds from the store, is not the yardstick here)
+        assertThat(running).isEqualTo(totalsFromJobs());
+    }
+
+    private Map<String, Long> totalsFromJobs() {
+        return jdbc.sql("""
+                        select scope || ' ' || scope_id as key, count(*) from (
+                            select 'org' as scope, org_id as scope_id from jobs where org_id = ? and status <> 'cancelled'
+                            union all select 'team', assignee_team_id from jobs
+                            where org_id = ? and status <> 'cancelled' and assignee_team_id is not null
+                            union all select 'user', assignee_id from jobs where org_id = ? and status <> 'cancelled'
+                        ) counted group by 1""")
+                .params(org, org, org)
+                .query((row, n) -> Map.entry(row.getString(1), row.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private JobCreated created(UUID job, UUID assignee) {
