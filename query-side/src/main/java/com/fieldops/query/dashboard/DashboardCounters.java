@@ -101,7 +101,8 @@ public class DashboardCounters {
      * Locks the organisations not locked yet in one order (see {@link DashboardStatsProjection}: the events that change
      * rows lock theirs first), then adds
      * each table's deltas in one statement; {@code group by} sums the deltas of the same row, which one
-     * {@code insert … on conflict} may touch only once.
+     * {@code insert … on conflict} may touch only once. A sum of zero still makes its row, as applying the deltas
+     * one by one would (a rebuild, which applies a thousand events at a time, must leave the same rows).
      */
     private void write(Pending pending) {
         pending.orgs.forEach(this::lock);
@@ -112,7 +113,6 @@ public class DashboardCounters {
                               from unnest(?::uuid[], ?::text[], ?::uuid[], ?::bigint[], ?::bigint[])
                                    as delta(org_id, scope, scope_id, jobs, pending)
                              group by org_id, scope, scope_id
-                            having sum(jobs) <> 0 or sum(pending) <> 0
                             on conflict (org_id, scope, scope_id) do update
                                set total_jobs = dashboard_totals.total_jobs + excluded.total_jobs,
                                    pending_approvals = dashboard_totals.pending_approvals + excluded.pending_approvals""")
@@ -128,7 +128,6 @@ public class DashboardCounters {
                               from unnest(?::uuid[], ?::text[], ?::uuid[], ?::date[], ?::numeric[])
                                    as delta(org_id, scope, scope_id, work_date, amount)
                              group by org_id, scope, scope_id, work_date
-                            having sum(amount) <> 0
                             on conflict (org_id, scope, scope_id, work_date)
                             do update set revenue = dashboard_revenue.revenue + excluded.revenue""")
                     .params(column(pending.revenue, Delta::orgId), column(pending.revenue, Delta::scope),
@@ -144,7 +143,6 @@ public class DashboardCounters {
                               from unnest(?::uuid[], ?::text[], ?::uuid[], ?::timestamptz[], ?::bigint[])
                                    as delta(org_id, scope, scope_id, at, completed)
                              group by 1, 2, 3, 4
-                            having sum(completed) <> 0
                             on conflict (org_id, scope, scope_id, bucket)
                             do update set completed = dashboard_completions.completed + excluded.completed""")
                     .params(column(pending.completions, Delta::orgId), column(pending.completions, Delta::scope),

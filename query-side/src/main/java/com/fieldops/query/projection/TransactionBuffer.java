@@ -29,17 +29,49 @@ public final class TransactionBuffer {
         if (buffer != null) return buffer;
         T created = create.get();
         TransactionSynchronizationManager.bindResource(key, created);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                flush.accept(created);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(key);
-            }
-        });
+        TransactionSynchronizationManager.registerSynchronization(new Flush<>(key, created, flush));
         return created;
+    }
+
+    /**
+     * Writes the current transaction's buffers now rather than at its commit, for a caller that changes what the
+     * writes address before committing (the rebuild points the search_path at its shadow tables only while it
+     * applies events). Later writes of the transaction start new buffers.
+     */
+    public static void flushNow() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Flush<?> buffer) buffer.writeOnce();
+        }
+    }
+
+    private static final class Flush<T> implements TransactionSynchronization {
+        private final Object key;
+        private final T buffer;
+        private final Consumer<T> write;
+        private boolean flushed;
+
+        Flush(Object key, T buffer, Consumer<T> write) {
+            this.key = key;
+            this.buffer = buffer;
+            this.write = write;
+        }
+
+        // still bound while it writes: the write may look the buffer up again (e.g. for the locks it holds)
+        void writeOnce() {
+            if (flushed) return;
+            flushed = true;
+            write.accept(buffer);
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writeOnce();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
     }
 }

@@ -10,6 +10,7 @@ import com.fieldops.query.projection.Projection;
 import com.fieldops.query.projection.ProjectionConsumer;
 import com.fieldops.query.projection.RebuildBarrier;
 import com.fieldops.query.projection.SideEffect;
+import com.fieldops.query.projection.TransactionBuffer;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -275,6 +276,8 @@ public class ProjectionRebuild {
                             stored.globalIndex(), unusable.getMessage());
                 }
             }
+            // the projections' buffered writes (activity_log rows, counters) must reach the shadow tables too
+            TransactionBuffer.flushNow();
             jdbc.sql("select set_config('search_path', 'public', true)").query(String.class).single();
         }
 
