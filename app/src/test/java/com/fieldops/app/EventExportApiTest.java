@@ -9,6 +9,7 @@ import com.fieldops.events.activitytype.ActivityTypesImported;
 import com.fieldops.events.store.AxonEventFormat;
 import com.fieldops.platform.security.AppRole;
 import com.fieldops.query.history.EventStorePages;
+import com.fieldops.query.history.ExportSlots;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,6 +49,8 @@ class EventExportApiTest {
     JdbcTemplate jdbc;
     @Autowired
     EventStorePages pages;
+    @Autowired
+    ExportSlots slots;
 
     private Api api;
     private final UUID org = UUID.randomUUID();
@@ -191,6 +194,21 @@ class EventExportApiTest {
             assertProblem(response, HttpStatus.FORBIDDEN);
         }
         assertProblem(api.get(null, EVENTS), HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void exportsBeyondTheInstancesSlotsAreToldToComeBack() {
+        slots.acquire();
+        slots.acquire();
+        try {
+            ResponseEntity<JsonNode> busy = api.get(analyst, EVENTS);
+            assertProblem(busy, HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(busy.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+        } finally {
+            slots.release();
+            slots.release();
+        }
+        assertThat(export(analyst, "").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

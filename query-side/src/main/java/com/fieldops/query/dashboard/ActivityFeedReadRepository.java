@@ -1,7 +1,5 @@
 package com.fieldops.query.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldops.platform.security.AppRole;
 import com.fieldops.platform.security.CurrentUser;
 import com.fieldops.query.rls.RlsReads;
@@ -30,8 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ActivityFeedReadRepository {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RlsReads reads;
 
@@ -130,16 +126,11 @@ public class ActivityFeedReadRepository {
                 order by page.created_at desc, page.id desc""".formatted(walks);
     }
 
+    // details is jsonb, so its text is valid JSON and goes into the response as it is
     private static ActivityLogEntry map(ResultSet row, int number) throws SQLException {
-        try {
-            String details = row.getString("details");
-            return new ActivityLogEntry(row.getObject("id", UUID.class), row.getObject("user_id", UUID.class),
-                    row.getString("user_name"), row.getString("action"), row.getString("resource_type"),
-                    row.getObject("resource_id", UUID.class), row.getString("resource_name"),
-                    details == null ? null : JSON.readTree(details),
-                    row.getObject("created_at", OffsetDateTime.class).toInstant());
-        } catch (JsonProcessingException e) {
-            throw new SQLException("activity_log.details is not JSON", e);
-        }
+        return new ActivityLogEntry(row.getObject("id", UUID.class), row.getObject("user_id", UUID.class),
+                row.getString("user_name"), row.getString("action"), row.getString("resource_type"),
+                row.getObject("resource_id", UUID.class), row.getString("resource_name"), row.getString("details"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

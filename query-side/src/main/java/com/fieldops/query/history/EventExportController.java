@@ -37,9 +37,11 @@ public class EventExportController {
     private static final int MAX_TEXT = 255;
 
     private final EventExport export;
+    private final ExportSlots slots;
 
-    public EventExportController(EventExport export) {
+    public EventExportController(EventExport export, ExportSlots slots) {
         this.export = export;
+        this.slots = slots;
     }
 
     @GetMapping("/events")
@@ -55,6 +57,8 @@ public class EventExportController {
     @ApiResponse(responseCode = "200", description = "NDJSON, one CloudEvent per line",
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = ExportedEvent.class)))
     @ApiResponse(responseCode = "400", description = "A malformed, unknown or repeated parameter, or from after to")
+    @ApiResponse(responseCode = "429", description = "Too many exports are running on this instance: try again "
+            + "after the Retry-After seconds")
     public void exportEvents(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
                        @Parameter(description = "only events after this position (the `position` of the last event "
                                + "received), to resume", schema = @Schema(type = "integer", format = "int64",
@@ -94,10 +98,15 @@ public class EventExportController {
 
         EventStorePages.Filter filter = new EventStorePages.Filter(user.orgId(), fromTime, toTime, payloadTypes,
                 subject, export.horizon());
-        response.setContentType(NDJSON);
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        export.write(filter, afterPosition, response.getOutputStream());
+        slots.acquire();
+        try {
+            response.setContentType(NDJSON);
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            export.write(filter, afterPosition, response.getOutputStream());
+        } finally {
+            slots.release();
+        }
     }
 
     private static long position(String value, List<FieldMessage> errors) {
