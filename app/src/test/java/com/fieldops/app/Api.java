@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fieldops.platform.security.AppRole;
 import com.fieldops.platform.security.JwtSecret;
 import com.fieldops.platform.security.TokenIssuer;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -63,5 +67,15 @@ public final class Api {
         if (token != null) headers.setBearerAuth(token);
         if (type != null) headers.setContentType(type);
         return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    /** A draft timesheet through the API: {@code hours} of {@code activityTypeId} on {@code day}; its id. */
+    public String logTimesheet(User user, String activityTypeId, LocalDate day, String hours) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("job_id", UUID.randomUUID().toString());
+        body.put("activity_type_id", activityTypeId);
+        body.put("work_date", day.toString());
+        body.put("hours", new BigDecimal(hours));
+        return post(user, "/api/timesheets", body).getBody().get("id").asText();
     }
 }

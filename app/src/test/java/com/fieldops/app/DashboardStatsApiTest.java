@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fieldops.app.InboundHttpTest.Facts;
 import com.fieldops.events.Topics;
 import com.fieldops.platform.security.AppRole;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,7 +96,7 @@ class DashboardStatsApiTest {
         String rejected = logAndSubmit(api, org.techA, type, today, "1.5");
         assertThat(api.post(org.managerA, "/api/timesheets/" + rejected + "/reject", Map.of("reason", "wrong job"))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
-        log(api, org.techA2, type, today, "4"); // a draft counts for nothing
+        api.logTimesheet(org.techA2, type, today, "4"); // a draft counts for nothing
 
         // timesheets of the legacy service (3.50 h at 95.50 = 334.25)
         legacy(org, org.techB, today, "submitted");
@@ -225,51 +224,18 @@ class DashboardStatsApiTest {
     /** An entry of the legacy timesheet service, 3.50 h at 95.50, through the given statuses. */
     private void legacy(Org org, Api.User owner, LocalDate day, String... statuses) throws Exception {
         UUID id = UUID.randomUUID();
-        UUID job = UUID.randomUUID();
-        UUID activityType = UUID.randomUUID();
-        for (String status : statuses) {
-            ObjectNode data = JSON.objectNode()
-                    .put("id", id.toString())
-                    .put("user_id", owner.id().toString())
-                    .put("user_name", owner.name())
-                    .put("team_id", owner.teamId().toString())
-                    .put("job_id", job.toString())
-                    .put("activity_type_id", activityType.toString())
-                    .put("activity_type_name", "Electrical")
-                    .put("work_date", day.toString())
-                    .put("hours", new BigDecimal("3.50"))
-                    .put("hourly_rate", new BigDecimal("95.50"))
-                    .put("amount", new BigDecimal("334.25"))
-                    .put("status", status)
-                    .put("notes", "legacy")
-                    .put("submitted_at", day + "T10:00:00Z")
-                    .put("created_at", day + "T09:00:00Z")
-                    .put("updated_at", day + "T11:00:00Z");
-            if ("approved".equals(status)) {
-                data.put("approved_by", org.managerA.id().toString()).put("approved_at", day + "T11:00:00Z");
-            } else {
-                data.putNull("approved_by").putNull("approved_at");
-            }
-            data.put("rejected_reason", "rejected".equals(status) ? "wrong job" : null);
-            inbound(id, org.facts.cloudEvent("fieldops.timesheet." + status + ".v1", data));
-        }
+        Facts.LegacyEntry entry = new Facts.LegacyEntry(owner.id(), owner.name(), owner.teamId(), day,
+                UUID.randomUUID(), UUID.randomUUID(), org.managerA.id());
+        for (String status : statuses) inbound(id, org.facts.timesheet(status, id, entry));
     }
 
     private void inbound(UUID aggregate, ObjectNode event) throws Exception {
         kafka.send(Topics.INBOUND, aggregate.toString(), event.toString().getBytes(StandardCharsets.UTF_8)).get();
     }
 
-    private static String log(Api api, Api.User user, String type, LocalDate day, String hours) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("job_id", UUID.randomUUID().toString());
-        body.put("activity_type_id", type);
-        body.put("work_date", day.toString());
-        body.put("hours", new BigDecimal(hours));
-        return api.post(user, "/api/timesheets", body).getBody().get("id").asText();
-    }
 
     private static String logAndSubmit(Api api, Api.User user, String type, LocalDate day, String hours) {
-        String id = log(api, user, type, day, hours);
+        String id = api.logTimesheet(user, type, day, hours);
         assertThat(api.post(user, "/api/timesheets/" + id + "/submit", null).getStatusCode()).isEqualTo(HttpStatus.OK);
         return id;
     }

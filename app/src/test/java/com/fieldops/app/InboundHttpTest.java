@@ -381,14 +381,24 @@ class InboundHttpTest {
 
         /** The legacy timesheet service's entry, as the Timesheet resource's fields. */
         ObjectNode timesheet(String status, UUID id, UUID user) {
-            String day = LocalDate.now(ZoneOffset.UTC).toString();
+            return timesheet(status, id, new LegacyEntry(user, "Jane Smith", null, LocalDate.now(ZoneOffset.UTC),
+                    UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
+        }
+
+        /** One legacy entry: 3.50 h of Electrical at 95.50 on {@code day}, approved by {@code approver}. */
+        record LegacyEntry(UUID user, String userName, UUID team, LocalDate day, UUID job, UUID activityType,
+                           UUID approver) {
+        }
+
+        ObjectNode timesheet(String status, UUID id, LegacyEntry entry) {
+            String day = entry.day().toString();
             ObjectNode data = JSON.objectNode()
                     .put("id", id.toString())
-                    .put("user_id", user.toString())
-                    .put("user_name", "Jane Smith")
-                    .putNull("team_id")
-                    .put("job_id", UUID.randomUUID().toString())
-                    .put("activity_type_id", UUID.randomUUID().toString())
+                    .put("user_id", entry.user().toString())
+                    .put("user_name", entry.userName())
+                    .put("team_id", entry.team() == null ? null : entry.team().toString())
+                    .put("job_id", entry.job().toString())
+                    .put("activity_type_id", entry.activityType().toString())
                     .put("activity_type_name", "Electrical")
                     .put("work_date", day)
                     .put("hours", new BigDecimal("3.50"))
@@ -400,7 +410,7 @@ class InboundHttpTest {
                     .put("created_at", day + "T09:00:00Z")
                     .put("updated_at", day + "T11:00:00Z");
             if ("approved".equals(status)) {
-                data.put("approved_by", UUID.randomUUID().toString()).put("approved_at", day + "T11:00:00Z");
+                data.put("approved_by", entry.approver().toString()).put("approved_at", day + "T11:00:00Z");
             } else {
                 data.putNull("approved_by").putNull("approved_at");
             }

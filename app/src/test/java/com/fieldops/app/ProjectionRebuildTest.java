@@ -235,16 +235,16 @@ class ProjectionRebuildTest {
         assertThat(imported.path("imported").asInt()).as(imported.toString()).isEqualTo(2);
 
         LocalDate today = LocalDate.now();
-        String approved = timesheet(api, tech, electrical, today, "2");
+        String approved = api.logTimesheet(tech, electrical, today, "2");
         api.put(tech, "/api/timesheets/" + approved, Map.of("hours", new BigDecimal("2.5")));
         api.post(tech, "/api/timesheets/" + approved + "/submit", null);
         api.post(manager, "/api/timesheets/" + approved + "/approve", null);
-        String rejected = timesheet(api, tech, spare, today.minusDays(1), "1");
+        String rejected = api.logTimesheet(tech, spare, today.minusDays(1), "1");
         api.post(tech, "/api/timesheets/" + rejected + "/submit", null);
         api.post(manager, "/api/timesheets/" + rejected + "/reject", Map.of("reason", "wrong job"));
-        String submitted = timesheet(api, tech, electrical, today, "3");
+        String submitted = api.logTimesheet(tech, electrical, today, "3");
         api.post(tech, "/api/timesheets/" + submitted + "/submit", null);
-        timesheet(api, tech, electrical, today, "1"); // a draft
+        api.logTimesheet(tech, electrical, today, "1"); // a draft
 
         InboundHttpTest.Facts facts = new InboundHttpTest.Facts(org);
         UUID done = UUID.randomUUID();
@@ -265,14 +265,6 @@ class ProjectionRebuildTest {
         return org;
     }
 
-    private static String timesheet(Api api, Api.User user, String type, LocalDate day, String hours) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("job_id", UUID.randomUUID().toString());
-        body.put("activity_type_id", type);
-        body.put("work_date", day.toString());
-        body.put("hours", new BigDecimal(hours));
-        return api.post(user, "/api/timesheets", body).getBody().get("id").asText();
-    }
 
     /** An md5 of every row of each read-model table that belongs to the organisation, in a stable order. */
     private Map<String, String> checksums(UUID org) {
