@@ -2,14 +2,12 @@ package com.fieldops.query.history;
 
 import com.fieldops.events.CloudEvent;
 import com.fieldops.events.CloudEventCodec;
-import com.fieldops.events.store.AxonEventFormat;
 import com.fieldops.events.store.AxonEventFormat.StoredEvent;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +22,9 @@ public class EventExport {
     private static final int BUFFER = 64 * 1024;
 
     private final EventStorePages pages;
-    private final String source;
 
-    public EventExport(EventStorePages pages, @Value("${fieldops.source:/fieldops/command-side}") String source) {
+    public EventExport(EventStorePages pages) {
         this.pages = pages;
-        this.source = source;
     }
 
     /** The horizon of an export starting now: see {@link EventStorePages#horizon()}. */
@@ -49,7 +45,7 @@ public class EventExport {
                 page = pages.page(filter, after, PAGE);
                 for (StoredEvent row : page) {
                     after = row.globalIndex();
-                    Optional<CloudEvent> event = AxonEventFormat.toCloudEvent(row, source);
+                    Optional<CloudEvent> event = pages.cloudEvent(row);
                     if (event.isPresent()) {
                         out.write(event.get());
                         written++;

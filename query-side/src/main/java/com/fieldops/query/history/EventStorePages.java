@@ -1,12 +1,16 @@
 package com.fieldops.query.history;
 
+import com.fieldops.events.CloudEvent;
+import com.fieldops.events.store.AxonEventFormat;
 import com.fieldops.events.store.AxonEventFormat.StoredEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +32,16 @@ public class EventStorePages {
     static final int MAX_GAP_OFFSET = 10_000;
 
     private final JdbcClient jdbc;
+    private final String source;
 
-    public EventStorePages(JdbcClient jdbc) {
+    public EventStorePages(JdbcClient jdbc, @Value("${fieldops.source:/fieldops/command-side}") String source) {
         this.jdbc = jdbc;
+        this.source = source;
+    }
+
+    /** The CloudEvent the Kafka publisher makes of a stored event; empty for what is not a FieldOps event. */
+    public Optional<CloudEvent> cloudEvent(StoredEvent stored) {
+        return AxonEventFormat.toCloudEvent(stored, source);
     }
 
     /**

@@ -1,13 +1,11 @@
 package com.fieldops.query.projection;
 
 import com.fieldops.events.CloudEvent;
-import com.fieldops.events.store.AxonEventFormat;
 import com.fieldops.events.store.AxonEventFormat.StoredEvent;
 import com.fieldops.query.history.EventStorePages;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +18,9 @@ public class EventStoreHistory {
     private static final int PAGE = 500;
 
     private final EventStorePages pages;
-    private final String source;
 
-    public EventStoreHistory(EventStorePages pages, @Value("${fieldops.source:/fieldops/command-side}") String source) {
+    public EventStoreHistory(EventStorePages pages) {
         this.pages = pages;
-        this.source = source;
     }
 
     /**
@@ -42,7 +38,7 @@ public class EventStoreHistory {
             page = pages.page(filter, after, PAGE);
             for (StoredEvent stored : page) {
                 after = stored.globalIndex();
-                var event = AxonEventFormat.toCloudEvent(stored, source);
+                var event = pages.cloudEvent(stored);
                 if (event.isPresent()) {
                     each.accept(event.get());
                     count++;

@@ -3,7 +3,6 @@ package com.fieldops.query.rebuild;
 import com.fieldops.events.CloudEvent;
 import com.fieldops.events.FieldOpsEvent;
 import com.fieldops.events.MalformedEventException;
-import com.fieldops.events.store.AxonEventFormat;
 import com.fieldops.events.store.AxonEventFormat.StoredEvent;
 import com.fieldops.query.history.EventStorePages;
 import com.fieldops.query.projection.Projection;
@@ -22,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,7 +63,6 @@ public class ProjectionRebuild {
     private final TransactionTemplate transaction;
     private final ShadowSchema shadow;
     private final RebuildBarrier barrier;
-    private final String source;
     private final AtomicReference<RebuildState> state = new AtomicReference<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
@@ -74,15 +71,13 @@ public class ProjectionRebuild {
     });
 
     public ProjectionRebuild(List<Projection> projections, EventStorePages pages, JdbcClient jdbc,
-                             PlatformTransactionManager transactionManager, ShadowSchema shadow, RebuildBarrier barrier,
-                             @Value("${fieldops.source:/fieldops/command-side}") String source) {
+                             PlatformTransactionManager transactionManager, ShadowSchema shadow, RebuildBarrier barrier) {
         this.projections = projections; // in the consumer's order (@Order), which the replay keeps
         this.pages = pages;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.shadow = shadow;
         this.barrier = barrier;
-        this.source = source;
     }
 
     /** The projections a rebuild replays: all but side effects. */
@@ -263,7 +258,7 @@ public class ProjectionRebuild {
             jdbc.sql("select set_config('search_path', :path, true)")
                     .param("path", ShadowSchema.NAME + ", public").query(String.class).single();
             for (StoredEvent stored : page) {
-                Optional<CloudEvent> envelope = AxonEventFormat.toCloudEvent(stored, source);
+                Optional<CloudEvent> envelope = pages.cloudEvent(stored);
                 if (envelope.isEmpty()) continue; // not a FieldOps event (e.g. Axon's own)
                 try {
                     FieldOpsEvent event = ProjectionConsumer.decode(envelope.get());
