@@ -314,7 +314,7 @@ python3 "$BENCH_DIR/dashboard_dataset.py" people --orgs "$ORGS" --out "$PEOPLE"
 log "activity types through the API (8 per organisation)"
 "${PY[@]}" seed-types --base "$BASE" --people "$PEOPLE" | tee -a "$SUMMARY" >&2
 python3 "$BENCH_DIR/dashboard_dataset.py" sql --people "$PEOPLE" --timesheets "$TIMESHEETS" --jobs "$JOBS" \
-  --projects "$PROJECTS" --activity "$ACTIVITY" >"$DATA_DIR/dataset.sql"
+  --projects "$PROJECTS" --activity "$ACTIVITY" --days "${BENCH_DAYS:-365}" >"$DATA_DIR/dataset.sql"
 log "bulk-generating $TIMESHEETS timesheets, $JOBS jobs, $ACTIVITY activity_log rows with SQL into the read models"
 # The dataset's events go into the event store but must not be published: they are history the read models already
 # show. So the kafka-publisher must not be running while the SQL moves its tokens past them: once it has published
@@ -343,17 +343,21 @@ log "checking the dataset and the stats of every role against SQL"
 "${PY[@]}" check --base "$BASE" --people "$PEOPLE" | tee "$RESULTS/dataset.txt" | tee -a "$SUMMARY" >&2
 # the generated counters must be what a rebuild from the event store finds: refresh the first organisations
 # (a rebuild replays every event of the organisation) and check every role's stats again
-log "POST /api/dashboard/refresh as the admin of the first ${BENCH_REFRESH_ORGS:-1} organisation(s), then the check again"
-"${PY[@]}" refresh --base "$BASE" --people "$PEOPLE" --orgs "${BENCH_REFRESH_ORGS:-1}" | tee -a "$SUMMARY" >&2
-"${PY[@]}" check --base "$BASE" --people "$PEOPLE" | sed 's/phase=/phase=after_refresh_/' | tee -a "$SUMMARY" >&2
+if [ "${BENCH_REFRESH_ORGS:-1}" != 0 ]; then
+  log "POST /api/dashboard/refresh as the admin of the first ${BENCH_REFRESH_ORGS:-1} organisation(s), then the check again"
+  "${PY[@]}" refresh --base "$BASE" --people "$PEOPLE" --orgs "${BENCH_REFRESH_ORGS:-1}" | tee -a "$SUMMARY" >&2
+  "${PY[@]}" check --base "$BASE" --people "$PEOPLE" | sed 's/phase=/phase=after_refresh_/' | tee -a "$SUMMARY" >&2
+fi
 
 # ------------------------------------------------------------------------------------------------ request files
+if [ "${BENCH_RUNS:-}" != none ]; then
 log "request files, cursor walks and one checked pass over every request"
 timed requests "${PY[@]}" requests --base "$BASE" --people "$PEOPLE" --out-dir "$REQ_DIR" \
   --check-lines "${BENCH_CHECK_LINES:-60}" --walk-seconds "${BENCH_WALK_SECONDS:-120}" \
   > "$RESULTS/requests.txt"
 cat "$RESULTS/requests.txt" | tee -a "$SUMMARY" >&2
 for f in "$REQ_DIR"/*.tsv; do echo "$(basename "$f" .tsv) $(wc -l <"$f") lines"; done >"$RESULTS/request-files.txt"
+fi
 fi
 
 # ------------------------------------------------------------------------------------------------ load runs
@@ -404,6 +408,27 @@ else
   cat "$RESULTS/inbound.txt" >&2
   metrics_snapshot inbound_after
   "${PSQL[@]}" -Atc "select count(*) from jobs" | sed 's/^/RESULT phase=inbound_jobs_rows rows=/' >>"$SUMMARY"
+fi
+
+# ------------------------------------------------------------------------------------------------ event history
+if [ "${BENCH_HISTORY:-0}" = 1 ]; then
+  wait_for_other_bench history
+  note_busy export
+  log "export: GET /api/events, the first organisation's whole history"
+  mark_loadgen; gen_before="$(loadgen_cpu)"
+  before="$(cpu_snapshot)"
+  "${PY[@]}" export --base "$BASE" --mgmt "$MGMT" --people "$PEOPLE" --pid "$APP_PID" | tee -a "$SUMMARY" >&2
+  after="$(cpu_snapshot)"
+  mark_loadgen
+  cpu_result export "$before" "$after" "$gen_before" "$(loadgen_cpu)" >>"$SUMMARY"
+  note_busy rebuild
+  log "rebuild: POST /actuator/projections/all, every read-model table checksummed before and after"
+  mark_loadgen; gen_before="$(loadgen_cpu)"
+  before="$(cpu_snapshot)"
+  "${PY[@]}" rebuild --base "$BASE" --mgmt "$MGMT" --people "$PEOPLE" --pid "$APP_PID" | tee -a "$SUMMARY" >&2
+  after="$(cpu_snapshot)"
+  mark_loadgen
+  cpu_result rebuild "$before" "$after" "$gen_before" "$(loadgen_cpu)" >>"$SUMMARY"
 fi
 
 # ------------------------------------------------------------------------------------------------ summary

@@ -12,6 +12,10 @@ Subcommands:
                that checks status and page size
   inbound      publishes N fieldops.job.created.v1 events to fieldops.inbound (bench/InboundProducer.java) and polls
                every organisation's stats until totalJobs grew by N
+  export       GET /api/events (NDJSON, the whole history) as the admin of the first organisation, through curl
+               into `wc`, while the app's resident memory and heap are sampled: events/s, MB/s, peak memory
+  rebuild      POST /actuator/projections/all (every projection rebuilt from the event store into a shadow schema,
+               then swapped in) and polls until it is done; every read-model table checksummed before and after
   summarize    the results table and the targets from summary.txt
 
 Every measurement prints `RESULT phase=... key=value ...`. Traffic goes to 127.0.0.1 only.
@@ -453,6 +457,143 @@ def cmd_summarize(args):
     else:
         skipped = one("inbound_skipped")
         print(f"inbound: NOT MEASURED ({skipped.get('reason', 'no result')})")
+    export, rebuild = one("export"), one("rebuild")
+    if export:
+        print(f"export: {export['events']} events, {int(export['bytes']) / 1e6:.0f} MB in {export['seconds']} s -> "
+              f"{export['events_per_s']} events/s, {export['mb_per_s']} MB/s; app memory: resident "
+              f"{export['rss_before_mb']} MB before, peak {export['rss_peak_mb']} MB; heap in use peak "
+              f"{export['heap_used_peak_mb']} MB, median {export['heap_used_median_mb']} MB")
+    if rebuild:
+        ok = float(rebuild["seconds"]) < 300 and rebuild["tables_differing"] == "none"
+        print(f"rebuild of all projections: {rebuild['replayed']} events replayed ({rebuild['skipped']} skipped) in "
+              f"{rebuild['seconds']} s -> {rebuild['events_per_s']} events/s; {rebuild['tables_identical']} of "
+              f"{rebuild['tables']} tables identical (differing: {rebuild['tables_differing']}); resident peak "
+              f"{rebuild['rss_peak_mb']} MB (target < 300 s, identical: {'PASS' if ok else 'FAIL'})")
+
+
+# ---------------------------------------------------------------------------------------------- event history
+
+class MemorySampler:
+    """Samples the app's resident set (/proc) and heap in use (actuator prometheus) every `interval` seconds."""
+
+    def __init__(self, pid, mgmt, interval=0.5):
+        import threading
+        self.pid, self.mgmt, self.interval = pid, mgmt, interval
+        self.rss_kb, self.heap_bytes = [], []
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def rss(self):
+        with open(f"/proc/{self.pid}/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+
+    def heap(self):
+        parsed = urllib.parse.urlparse(self.mgmt)
+        conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=5)
+        try:
+            conn.request("GET", "/actuator/prometheus")
+            text = conn.getresponse().read().decode()
+        finally:
+            conn.close()
+        return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+                   if line.startswith("jvm_memory_used_bytes{") and 'area="heap"' in line)
+
+    def run(self):
+        while not self.stopped.is_set():
+            self.rss_kb.append(self.rss())
+            self.heap_bytes.append(self.heap())
+            self.stopped.wait(self.interval)
+
+    def __enter__(self):
+        self.before_rss_kb = self.rss()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopped.set()
+        self.thread.join()
+
+    def fields(self):
+        return {"rss_before_mb": f"{self.before_rss_kb / 1024:.0f}", "rss_peak_mb": f"{max(self.rss_kb) / 1024:.0f}",
+                "heap_used_peak_mb": f"{max(self.heap_bytes) / 1048576:.0f}",
+                "heap_used_median_mb": f"{percentile(self.heap_bytes, 50) / 1048576:.0f}",
+                "samples": len(self.rss_kb)}
+
+
+def cmd_export(args):
+    admin = by_role(read_people(args.people), "admin")[0]
+    expected = int(psql(f"select count(*) from domain_event_entry "
+                        f"where fieldops_event_org(meta_data) = '{admin['org_id']}'")[0][0])
+    curl = ["curl", "-sS", "--fail", "-N", "-H", "Authorization: Bearer " + mint(admin),
+            "-H", "Accept: application/x-ndjson", args.base + "/api/events"]
+    with MemorySampler(args.pid, args.mgmt) as memory:
+        started = time.perf_counter()
+        fetch = subprocess.Popen(curl, stdout=subprocess.PIPE)
+        count = subprocess.run(["wc", "-lc"], stdin=fetch.stdout, capture_output=True, text=True, check=True)
+        fetch.stdout.close()
+        if fetch.wait() != 0:
+            raise SystemExit(f"curl {args.base}/api/events failed with {fetch.returncode}")
+        seconds = time.perf_counter() - started
+    lines, size = (int(n) for n in count.stdout.split())
+    if lines != expected:
+        raise SystemExit(f"the export had {lines} lines, the event store {expected} events of the organisation")
+    print(result_line("export", events=lines, bytes=size, seconds=f"{seconds:.1f}",
+                      events_per_s=f"{lines / seconds:.0f}", mb_per_s=f"{size / seconds / 1e6:.1f}",
+                      bytes_per_event=f"{size / lines:.0f}", **memory.fields()))
+
+
+def table_checksums(tables):
+    """md5 over each table's rows in a fixed order: equal sums, equal tables."""
+    return {table: psql(f"select count(*) || ':' || md5(coalesce(string_agg(md5(t::text), '' order by t::text), '')) "
+                        f"from {table} t")[0][0] for table in tables}
+
+
+def cmd_rebuild(args):
+    parsed = urllib.parse.urlparse(args.mgmt)
+
+    def actuator(method, path):
+        """The management port takes no token (it is not the public port)."""
+        conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+        try:
+            conn.request(method, path)
+            response = conn.getresponse()
+            return response.status, response.read()
+        finally:
+            conn.close()
+
+    def report():
+        return json.loads(actuator("GET", "/actuator/projections")[1])
+
+    tables = sorted({table for projection in report()["projections"] for table in projection["tables"]})
+    checksums_before = table_checksums(tables)
+    events = int(psql("select count(*) from domain_event_entry")[0][0])
+    with MemorySampler(args.pid, args.mgmt, interval=1.0) as memory:
+        started = time.perf_counter()
+        status, body = actuator("POST", "/actuator/projections/all")
+        if status != 202:
+            raise SystemExit(f"POST /actuator/projections/all answered {status}: {body[:300]!r}")
+        phase_started = {}  # phase -> seconds after the POST when a poll first saw it
+        while True:
+            time.sleep(1)
+            state = report()["rebuild"]
+            if state:
+                phase_started.setdefault(state["phase"], time.perf_counter() - started)
+            if state and not state["phase"] in ("REPLAYING", "INDEXING", "SWAPPING"):
+                break
+            if time.perf_counter() - started > args.max_seconds:
+                raise SystemExit(f"the rebuild did not finish in {args.max_seconds} s: {state}")
+        seconds = time.perf_counter() - started
+    if state["phase"] != "DONE":
+        raise SystemExit(f"the rebuild ended {state['phase']}: {state.get('error')}")
+    checksums_after = table_checksums(tables)
+    differing = [table for table in tables if checksums_before[table] != checksums_after[table]]
+    for table in tables:
+        print(result_line("rebuild_table", table=table, before=checksums_before[table], after=checksums_after[table]))
+    print(result_line("rebuild", store_events=events, replayed=state["events"], skipped=state["skipped"],
+                      seconds=f"{seconds:.1f}", replay_s=f"{phase_started.get('INDEXING', seconds):.0f}",
+                      indexing_s=f"{phase_started.get('SWAPPING', seconds) - phase_started.get('INDEXING', seconds):.0f}", events_per_s=f"{state['events'] / seconds:.0f}",
+                      tables=len(tables), tables_identical=len(tables) - len(differing),
+                      tables_differing=",".join(differing) or "none", **memory.fields()))
 
 
 def main():
@@ -486,6 +627,15 @@ def main():
     p.add_argument("--progress-file", required=True)
     p.add_argument("producer", nargs=argparse.REMAINDER, help="the producer's command line, after --")
     p.set_defaults(func=cmd_inbound)
+    for name, func in (("export", cmd_export), ("rebuild", cmd_rebuild)):
+        p = sub.add_parser(name)
+        p.add_argument("--base", default=base)
+        p.add_argument("--mgmt", default="http://127.0.0.1:28081")
+        p.add_argument("--people", required=True)
+        p.add_argument("--pid", type=int, required=True, help="the app's process id (memory samples)")
+        p.set_defaults(func=func)
+        if name == "rebuild":
+            p.add_argument("--max-seconds", type=float, default=1800)
     p = sub.add_parser("summarize")
     p.add_argument("summary")
     p.set_defaults(func=cmd_summarize)

@@ -16,7 +16,7 @@ that legal event history:
 
   * timesheets: 10 % draft (half of them edited once), 20 % submitted, 10 % rejected, 60 % approved (1 in 6 of
     them after a rejection, an edit of the hours and a second submit). hours 0.25..7.49 with two decimals, at most
-    3 entries per person and day (<= 22.47 h: the 24-hour rule holds), work dates over the last 365 days up to
+    3 entries per person and day (<= 22.47 h: the 24-hour rule holds), work dates over the last --days (365) days up to
     today, rates snapshot from the organisation's activity types (created through the API beforehand), amount =
     hours x rate rounded HALF-EVEN to cents (pg_temp.half_even, checked against Python's decimal afterwards),
     version = the aggregate sequence number of the last event.
@@ -152,7 +152,7 @@ alter table b_log add column k int, add column event_class text, add column payl
 -- ------------------------------------------------------------------------------------------------ jobs
 create temp table b_jobs on commit drop as
 select g.*, ((g.h >> 8) % 10)::int as s,
-       date_trunc('milliseconds', now()) - interval '5 minutes' - ((g.h >> 3) % (365 * 86400)) * interval '1 second'
+       date_trunc('milliseconds', now()) - interval '5 minutes' - ((g.h >> 3) % ({days} * 86400)) * interval '1 second'
          as b
 from (select o.org_no, o.org_id, j, gen_random_uuid() as id, (j::bigint * 2246822519 + o.org_no * 97) % 4294967296 as h
       from b_orgs o cross join generate_series(0, {jobs_per_org} - 1) j) g;
@@ -174,6 +174,10 @@ where a.org_no = x.org_no and a.role = 'technician' and a.w_no = x.j % 10
   and f.org_no = x.org_no and f.role = 'technician'
   and f.w_no = case when x.s in (0, 5) then (x.j + 1) % 10 else x.j % 10 end;
 create index on b_jobs (org_no, j);
+-- temp tables get no statistics from autovacuum: without them the planner nests loops over b_jobs for each entry
+analyze b_people;
+analyze b_types;
+analyze b_jobs;
 
 insert into jobs (id, org_id, title, client_name, assignee_id, assignee_name, assignee_team_id, scheduled_for, status,
                   status_changed_at, version)
@@ -222,15 +226,16 @@ from b_jobs x cross join lateral (values
 where v.k is not null;
 
 -- ------------------------------------------------------------------------------------------------ timesheets
--- worker w = i % 12 (technicians 0..9, managers 10, 11); day = (i / 12) % 365 days ago; slot = i / (12 x 365)
+-- worker w = i % 12 (technicians 0..9, managers 10, 11); day = (i / 12) % days days ago; slot = i / (12 x days)
 -- (0..2, each <= 7.49 h, so <= 22.47 h a day); the job is one of the technician's (a manager: one of the team's)
 create temp table b_ts on commit drop as
 select g.*, ((g.h >> 8) % 10)::int as s,
-       current_date - ((g.i / {workers}) % 365) as work_date, g.i / ({workers} * 365) as slot,
+       current_date - ((g.i / {workers}) % {days}) as work_date, g.i / ({workers} * {days}) as slot,
        ((25 + g.h % 725) / 100.0)::numeric(4, 2) as hours
 from (select o.org_no, o.org_id, o.admin_id, o.admin_name, i, gen_random_uuid() as id,
              (i::bigint * 2654435761 + o.org_no * 7919) % 4294967296 as h
       from b_orgs o cross join generate_series(0, {ts_per_org} - 1) i) g;
+analyze b_ts;
 alter table b_ts add column user_id uuid, add column user_name text, add column team_id uuid,
                  add column creator uuid, add column creator_name text,
                  add column approver uuid, add column approver_name text,
@@ -333,7 +338,7 @@ where v.k is not null;
 
 -- ------------------------------------------------------------------------------------------------ projects
 -- facts of an internal project service: no read model of their own, rows without subject or team (admins and
--- analysts see them). project_updated rows fill the log up to {activity_total} rows.
+-- analysts see them). project_updated rows fill the log up to {activity_total} rows (0: no filling).
 create temp table b_projects on commit drop as
 select o.org_no, o.org_id, p, gen_random_uuid() as id,
        now() - interval '1 minute' - ((p::bigint * 40503 + o.org_no * 131) % (365 * 86400)) * interval '1 second' as b,
@@ -352,6 +357,9 @@ do $$
 declare
   fill bigint := {activity_total} - (select count(*) from activity_log) - (select count(*) from b_log);
 begin
+  if {activity_total} = 0 then
+    return;
+  end if;
   if fill < 0 then
     raise exception 'activity_log already has % rows more than the requested total', -fill;
   end if;
@@ -461,6 +469,9 @@ def cmd_sql(args):
     jobs_per_org = args.jobs // orgs
     if jobs_per_org % 10:
         raise SystemExit("--jobs per organisation must be a multiple of 10")
+    if args.timesheets // orgs > WORKERS * args.days * 3:
+        raise SystemExit(f"--timesheets: at most 3 entries per person and day, {WORKERS * args.days * 3} per "
+                         f"organisation over {args.days} days")
     values = ",\n".join(
         "(" + ", ".join([p["org_no"], sql_text(p["org_id"]), sql_text(p["role"]), sql_text(p["user_id"]),
                          sql_text(p["team_id"]) if p["team_id"] else "null", p["team_no"], p["w_no"],
@@ -468,7 +479,7 @@ def cmd_sql(args):
         for p in people)
     print(SQL.format(people=values, orgs=orgs, workers=WORKERS, jobs_per_org=jobs_per_org,
                      ts_per_org=args.timesheets // orgs, projects_per_org=args.projects // orgs,
-                     activity_total=args.activity, job_source=args.job_source, project_source=args.project_source))
+                     days=args.days, activity_total=args.activity, job_source=args.job_source, project_source=args.project_source))
 
 
 def main():
@@ -485,7 +496,9 @@ def main():
     p.add_argument("--jobs", type=int, default=50_000)
     p.add_argument("--projects", type=int, default=25_000, help="projects (created rows); updates fill the log")
     p.add_argument("--activity", type=int, default=1_000_000, help="activity_log rows in total, those already "
-                                                                    "there (the activity types' own) included")
+                                                                    "there (the activity types' own) included; "
+                                                                    "0: only the jobs' and timesheets' rows")
+    p.add_argument("--days", type=int, default=365, help="work dates and job starts spread over this many days")
     p.add_argument("--job-source", default="/services/dispatch")
     p.add_argument("--project-source", default="/services/projects")
     p.set_defaults(func=cmd_sql)

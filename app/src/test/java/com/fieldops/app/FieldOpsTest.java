@@ -16,7 +16,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = FieldOpsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fieldops.embedded.enabled=false", "fieldops.jwt.secret=" + Api.SECRET})
+        // rebuilds read the store in pages of 7 events, so every test's rebuild crosses pages (and reads ahead)
+        properties = {"fieldops.embedded.enabled=false", "fieldops.jwt.secret=" + Api.SECRET,
+                      "fieldops.rebuild.page-size=7"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @AutoConfigureObservability(tracing = false)
 public @interface FieldOpsTest {

@@ -78,8 +78,10 @@ class InboundHttpTest {
         UUID timesheet = UUID.randomUUID();
         UUID rejectedSheet = UUID.randomUUID();
         UUID tech = UUID.randomUUID();
+        UUID assignee = UUID.randomUUID();
+        ObjectNode assigned = facts.jobAssigned(job, assignee);
         ArrayNode batch = JsonNodeFactory.instance.arrayNode()
-                .add(facts.jobAssigned(job, UUID.randomUUID()))
+                .add(assigned)
                 .add(facts.jobStatusChanged(job, "completed"))
                 .add(facts.projectCreated(project, "Office fit-out"))
                 .add(facts.projectUpdated(project, "Office fit-out, phase 2"))
@@ -118,6 +120,15 @@ class InboundHttpTest {
         assertThat(published.get(job.toString()).get(0).data().get("title").asText()).isEqualTo("Rewire kitchen");
         assertThat(jdbc.sql("select count(*) from inbound_received where org_id = ?").param(org).query(Long.class)
                 .single()).isEqualTo(9);
+
+        // the completion's feed row names the job and concerns whom it is assigned to now (the assigned fact's)
+        List<String> completion = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        select resource_name, subject_user_id::text, team_id::text from activity_log
+                        where resource_id = ? and action = 'job_completed'""").param(job)
+                .query((row, n) -> List.of(row.getString(1), row.getString(2), row.getString(3))).list(),
+                rows -> rows.size() == 1).get(0);
+        assertThat(completion).containsExactly("Rewire kitchen for Acme Ltd", assignee.toString(),
+                assigned.get("data").get("assignee_team_id").asText());
     }
 
     @Test

@@ -195,7 +195,7 @@ class ProjectionRebuildTest {
 
     /** A rebuild as another query-side instance, or one fed other projections, has it. */
     private ProjectionRebuild instance(List<Projection> fed) {
-        return new ProjectionRebuild(fed, pages, jdbc, transactions, shadow, barrier);
+        return new ProjectionRebuild(fed, pages, jdbc, transactions, shadow, barrier, 7);
     }
 
     private static JsonNode feed(Api api, UUID org) {

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fieldops.platform.security.AppRole;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,6 +123,18 @@ class TimesheetApiTest {
         JsonNode again = api.post(techA, path(draft) + "/submit", null).getBody();
         assertThat(again.get("amount").decimalValue()).isEqualByComparingTo("250.00");
         assertThat(again.get("rejected_reason").isNull()).isTrue();
+
+        // the edit is in the feed of the owner's team manager: named after the entry, scoped to its owner's team
+        String feed = "/api/dashboard/activity-feed?resource_id=" + draft.get("id").asText();
+        JsonNode update = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode row : api.get(managerA, feed).getBody()) {
+                if (row.get("action").asText().equals("timesheet_updated")) return row;
+            }
+            return null;
+        }, Objects::nonNull);
+        assertThat(update.get("resource_name").asText()).startsWith("Jane Smith's timesheet for " + today + " (")
+                .endsWith(" h Electrical)");
+        assertThat(api.get(managerB, feed).getBody()).isEmpty();
     }
 
     @Test

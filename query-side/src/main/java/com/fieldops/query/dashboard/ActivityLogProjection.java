@@ -102,7 +102,7 @@ public class ActivityLogProjection implements Projection {
         }
         if (event instanceof TimesheetUpdated e) {
             return timesheetRow(e.timesheetId()).map(sheet -> new Entry("timesheet_updated", "timesheet",
-                    e.timesheetId(), sheet, CloudEventCodec.dataOf(e), owner(e.timesheetId()), team(e.timesheetId())));
+                    e.timesheetId(), sheet.name(), CloudEventCodec.dataOf(e), sheet.owner(), sheet.team()));
         }
         if (event instanceof TimesheetSubmitted e) return Optional.of(timesheetEntry("timesheet_submitted", e.timesheet()));
         if (event instanceof TimesheetApproved e) return Optional.of(timesheetEntry("timesheet_approved", e.timesheet()));
@@ -112,7 +112,7 @@ public class ActivityLogProjection implements Projection {
                     CloudEventCodec.dataOf(e), e.assigneeId(), e.assigneeTeamId()));
         }
         if (event instanceof JobAssigned e) {
-            return Optional.of(new Entry("job_assigned", "job", e.jobId(), jobName(e.jobId()),
+            return Optional.of(new Entry("job_assigned", "job", e.jobId(), jobRow(e.jobId()).name(),
                     CloudEventCodec.dataOf(e), e.assigneeId(), e.assigneeTeamId()));
         }
         if (event instanceof JobStatusChanged e) {
@@ -121,8 +121,9 @@ public class ActivityLogProjection implements Projection {
                 case "cancelled" -> "job_cancelled";
                 default -> "job_status_changed";
             };
-            return Optional.of(new Entry(action, "job", e.jobId(), jobName(e.jobId()), CloudEventCodec.dataOf(e),
-                    jobAssignee(e.jobId()), jobTeam(e.jobId())));
+            JobRow job = jobRow(e.jobId());
+            return Optional.of(new Entry(action, "job", e.jobId(), job.name(), CloudEventCodec.dataOf(e),
+                    job.assignee(), job.team()));
         }
         if (event instanceof ProjectCreated e) {
             return Optional.of(new Entry("project_created", "project", e.projectId(), e.name(),
@@ -166,40 +167,33 @@ public class ActivityLogProjection implements Projection {
                 .optional().orElse(null);
     }
 
-    private Optional<String> timesheetRow(UUID id) {
+    /** A timesheet as the feed names it, and whose it is; one read (the projection runs once per event). */
+    private record TimesheetRow(String name, UUID owner, UUID team) {
+    }
+
+    private Optional<TimesheetRow> timesheetRow(UUID id) {
         return jdbc.sql("""
-                        select t.user_name, t.work_date, t.hours, coalesce(t.activity_type_name, a.name) as type_name
+                        select t.user_name, t.work_date, t.hours, coalesce(t.activity_type_name, a.name) as type_name,
+                               t.user_id, t.team_id
                         from timesheets t left join activity_types a on a.id = t.activity_type_id
                         where t.id = :id""")
                 .param("id", id)
-                .query((row, number) -> timesheetName(row.getString(1), row.getObject(2, LocalDate.class),
-                        row.getBigDecimal(3), row.getString(4)))
+                .query((row, number) -> new TimesheetRow(timesheetName(row.getString(1),
+                        row.getObject(2, LocalDate.class), row.getBigDecimal(3), row.getString(4)),
+                        row.getObject(5, UUID.class), row.getObject(6, UUID.class)))
                 .optional();
     }
 
-    private UUID owner(UUID timesheetId) {
-        return jdbc.sql("select user_id from timesheets where id = :id").param("id", timesheetId)
-                .query(UUID.class).optional().orElse(null);
+    /** A job as the feed names it and whose it is; all null for a job the read model does not hold. */
+    private record JobRow(String name, UUID assignee, UUID team) {
     }
 
-    private UUID team(UUID timesheetId) {
-        return jdbc.sql("select team_id from timesheets where id = :id").param("id", timesheetId)
-                .query(UUID.class).optional().orElse(null);
-    }
-
-    private String jobName(UUID jobId) {
-        return jdbc.sql("select title, client_name from jobs where id = :id").param("id", jobId)
-                .query((row, number) -> jobName(row.getString(1), row.getString(2))).optional().orElse(null);
-    }
-
-    private UUID jobAssignee(UUID jobId) {
-        return jdbc.sql("select assignee_id from jobs where id = :id").param("id", jobId)
-                .query(UUID.class).optional().orElse(null);
-    }
-
-    private UUID jobTeam(UUID jobId) {
-        return jdbc.sql("select assignee_team_id from jobs where id = :id").param("id", jobId)
-                .query(UUID.class).optional().orElse(null);
+    private JobRow jobRow(UUID jobId) {
+        return jdbc.sql("select title, client_name, assignee_id, assignee_team_id from jobs where id = :id")
+                .param("id", jobId)
+                .query((row, number) -> new JobRow(jobName(row.getString(1), row.getString(2)),
+                        row.getObject(3, UUID.class), row.getObject(4, UUID.class)))
+                .optional().orElse(new JobRow(null, null, null));
     }
 
     /**

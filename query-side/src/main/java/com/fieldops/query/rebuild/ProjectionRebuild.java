@@ -16,11 +16,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,7 +56,6 @@ public class ProjectionRebuild {
     public static final String ALL = "all";
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
-    private static final int PAGE = 1_000;
     private static final String LOCK_TIMEOUT = "10s";
     private static final int SWAP_ATTEMPTS = 5;
 
@@ -63,21 +65,22 @@ public class ProjectionRebuild {
     private final TransactionTemplate transaction;
     private final ShadowSchema shadow;
     private final RebuildBarrier barrier;
+    private final int pageSize;
     private final AtomicReference<RebuildState> state = new AtomicReference<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = daemonThread("projection-rebuild");
+    /** Reads and decodes the next page while the rebuild thread applies the current one. */
+    private final ExecutorService reader = daemonThread("projection-rebuild-reader");
 
     public ProjectionRebuild(List<Projection> projections, EventStorePages pages, JdbcClient jdbc,
-                             PlatformTransactionManager transactionManager, ShadowSchema shadow, RebuildBarrier barrier) {
+                             PlatformTransactionManager transactionManager, ShadowSchema shadow, RebuildBarrier barrier,
+                             @Value("${fieldops.rebuild.page-size:1000}") int pageSize) {
         this.projections = projections; // in the consumer's order (@Order), which the replay keeps
         this.pages = pages;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.shadow = shadow;
         this.barrier = barrier;
+        this.pageSize = pageSize;
     }
 
     /** The projections a rebuild replays: all but side effects. */
@@ -173,6 +176,7 @@ public class ProjectionRebuild {
         public void replay() {
             step(() -> {
                 catchUp(false);
+                state.updateAndGet(current -> current.in(RebuildState.Phase.INDEXING));
                 shadow.index(shadowTables);
             });
         }
@@ -230,45 +234,60 @@ public class ProjectionRebuild {
         }
 
         /**
-         * Pages of events after {@link #position}; each in a transaction of its own, unless {@code inCaller}, when
-         * all of them are applied in the caller's.
+         * Pages of events after {@link #position} up to the horizon taken when it starts (what is stored meanwhile
+         * is the next catch-up's); each page in a transaction of its own, the next one read and decoded meanwhile
+         * (the replay waits on the database, not on the CPU). {@code inCaller}: all pages in the caller's
+         * transaction, read one after the other.
          */
         private void catchUp(boolean inCaller) {
+            long upTo = inCaller ? Long.MAX_VALUE : pages.horizon();
+            EventStorePages.Filter filter = new EventStorePages.Filter(null, null, null, null, null, upTo);
+            while (inCaller) {
+                List<Decoded> page = read(filter, position);
+                apply(page);
+                if (page.size() < pageSize) return;
+            }
+            CompletableFuture<List<Decoded>> next = readAhead(filter, position);
             while (true) {
-                long upTo = inCaller ? Long.MAX_VALUE : pages.horizon();
-                EventStorePages.Filter filter = new EventStorePages.Filter(null, null, null, null, null, upTo);
-                List<StoredEvent> page = pages.page(filter, position, PAGE);
-                if (page.isEmpty()) return;
-                if (inCaller) {
-                    applyToShadow(page);
-                } else {
-                    transaction.executeWithoutResult(status -> {
-                        // a lost page after a crash costs nothing: the rebuild starts again from scratch
-                        jdbc.sql("select set_config('synchronous_commit', 'off', true)").query(String.class).single();
-                        applyToShadow(page);
-                    });
-                }
-                position = page.get(page.size() - 1).globalIndex();
-                state.updateAndGet(current -> current.progressed(events, skipped, position));
-                if (page.size() < PAGE) return;
+                List<Decoded> page = joined(next);
+                if (page.size() == pageSize) next = readAhead(filter, page.get(pageSize - 1).stored().globalIndex());
+                transaction.executeWithoutResult(status -> {
+                    // a lost page after a crash costs nothing: the rebuild starts again from scratch
+                    jdbc.sql("select set_config('synchronous_commit', 'off', true)").query(String.class).single();
+                    apply(page);
+                });
+                if (page.size() < pageSize) return;
             }
         }
 
-        private void applyToShadow(List<StoredEvent> page) {
+        private CompletableFuture<List<Decoded>> readAhead(EventStorePages.Filter filter, long after) {
+            return CompletableFuture.supplyAsync(() -> read(filter, after), reader);
+        }
+
+        private List<Decoded> read(EventStorePages.Filter filter, long after) {
+            return pages.page(filter, after, pageSize).stream()
+                    .map(stored -> Decoded.of(stored, pages.cloudEvent(stored))).toList();
+        }
+
+        private void apply(List<Decoded> page) {
+            if (page.isEmpty()) return;
+            applyToShadow(page);
+            position = page.get(page.size() - 1).stored().globalIndex();
+            state.updateAndGet(current -> current.progressed(events, skipped, position));
+        }
+
+        private void applyToShadow(List<Decoded> page) {
             jdbc.sql("select set_config('search_path', :path, true)")
                     .param("path", ShadowSchema.NAME + ", public").query(String.class).single();
-            for (StoredEvent stored : page) {
-                Optional<CloudEvent> envelope = pages.cloudEvent(stored);
-                if (envelope.isEmpty()) continue; // not a FieldOps event (e.g. Axon's own)
-                try {
-                    FieldOpsEvent event = ProjectionConsumer.decode(envelope.get());
-                    replayed.forEach(projection -> projection.apply(envelope.get(), event));
-                    events++;
-                } catch (MalformedEventException unusable) {
+            for (Decoded decoded : page) {
+                if (decoded.unusable() != null) {
                     // the consumer dead-letters such a record and goes on; so does the rebuild
                     skipped++;
-                    log.warn("rebuild skips event {} at position {}: {}", stored.eventIdentifier(),
-                            stored.globalIndex(), unusable.getMessage());
+                    log.warn("rebuild skips event {} at position {}: {}", decoded.stored().eventIdentifier(),
+                            decoded.stored().globalIndex(), decoded.unusable());
+                } else if (decoded.event() != null) {
+                    replayed.forEach(projection -> projection.apply(decoded.envelope(), decoded.event()));
+                    events++;
                 }
             }
             // the projections' buffered writes (activity_log rows, counters) must reach the shadow tables too
@@ -295,6 +314,41 @@ public class ProjectionRebuild {
         }
     }
 
+    /**
+     * A stored event as the projections take it: no event (and no reason) for what is not a FieldOps event, such as
+     * Axon's own; a reason when it cannot be decoded.
+     */
+    private record Decoded(StoredEvent stored, CloudEvent envelope, FieldOpsEvent event, String unusable) {
+
+        static Decoded of(StoredEvent stored, Optional<CloudEvent> envelope) {
+            if (envelope.isEmpty()) return new Decoded(stored, null, null, null);
+            try {
+                return new Decoded(stored, envelope.get(), ProjectionConsumer.decode(envelope.get()), null);
+            } catch (MalformedEventException unusable) {
+                return new Decoded(stored, envelope.get(), null, unusable.getMessage());
+            }
+        }
+    }
+
+    /** What the reader thread threw, rethrown on the rebuild thread as it was. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) throw cause;
+            if (failed.getCause() instanceof Error cause) throw cause;
+            throw failed;
+        }
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /** No replayable projection has the name asked for. */
     public static class UnknownProjectionException extends RuntimeException {
         UnknownProjectionException(String name, List<String> known) {
@@ -306,5 +360,6 @@ public class ProjectionRebuild {
     @PreDestroy
     void stop() {
         background.shutdownNow();
+        reader.shutdownNow();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 public record RebuildState(String projection, List<String> tables, Phase phase, long events, long skipped,
                            long position, Instant startedAt, Instant finishedAt, String error) {
 
-    public enum Phase { REPLAYING, SWAPPING, DONE, FAILED }
+    public enum Phase { REPLAYING, INDEXING, SWAPPING, DONE, FAILED }
 
     static RebuildState started(String projection, List<String> tables, Instant at) {
         return new RebuildState(projection, tables, Phase.REPLAYING, 0, 0, -1, at, null, null);
@@ -31,6 +31,6 @@ public record RebuildState(String projection, List<String> tables, Phase phase, 
     }
 
     public boolean running() {
-        return phase == Phase.REPLAYING || phase == Phase.SWAPPING;
+        return phase == Phase.REPLAYING || phase == Phase.INDEXING || phase == Phase.SWAPPING;
     }
 }
