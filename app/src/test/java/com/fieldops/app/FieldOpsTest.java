@@ -1,5 +1,6 @@
 package com.fieldops.app;
 
+import com.fieldops.app.xero.XeroFake;
 import com.fieldops.embedded.TestInfrastructureInitializer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,13 +12,15 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, against the test PostgreSQL and the in-JVM KRaft broker. One context is
- * shared by every test class that uses this annotation unchanged. Metrics export stays on, as in production.
+ * shared by every test class that uses this annotation unchanged. Metrics export stays on, as in production. Xero is
+ * the {@link XeroFake}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = FieldOpsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fieldops.embedded.enabled=false", "fieldops.jwt.secret=" + Api.SECRET})
-@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+        properties = {"fieldops.embedded.enabled=false", "fieldops.jwt.secret=" + Api.SECRET,
+                "fieldops.encryption-key=" + Api.ENCRYPTION_KEY})
+@ContextConfiguration(initializers = {TestInfrastructureInitializer.class, XeroFake.Initializer.class})
 @AutoConfigureObservability(tracing = false)
 public @interface FieldOpsTest {
 }
