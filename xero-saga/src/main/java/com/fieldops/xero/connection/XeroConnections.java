@@ -146,9 +146,7 @@ public class XeroConnections {
                 log.warn("Xero refused the grant of organisation {} ({}): disconnected until an admin reconnects",
                         orgId, e.error());
                 next = connection.disconnected(now, "Xero refused the stored grant: " + e.error());
-                store.save(next);
                 history.grantRejected(next);
-                return next;
             }
             store.save(next);
             return next;
