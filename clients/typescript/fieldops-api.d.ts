@@ -280,6 +280,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/xero/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finish connecting the standard Xero app (admin)
+         * @description The frontend page at FIELDOPS_XERO_REDIRECT_URI forwards Xero's code and state here with the admin's token; the code is exchanged and the tenant and tokens stored.
+         */
+        get: operations["callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/xero/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start connecting the standard Xero app (admin): where to send the browser
+         * @description The state in the URL is bound to this admin and organisation, used once, and expires after 10 minutes.
+         */
+        get: operations["authorize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/xero/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's Xero connection (admin) */
+        get: operations["status"];
+        /**
+         * Connect the organisation with a Xero custom connection (admin)
+         * @description Proves the credentials by fetching a token, looks the tenant up and stores the connection with its secrets encrypted. Replaces an existing connection.
+         */
+        put: operations["connect"];
+        post?: never;
+        /**
+         * Disconnect Xero (admin)
+         * @description Revokes the refresh token at Xero where there is one, then forgets the connection and its secrets.
+         */
+        delete: operations["disconnect"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -368,6 +433,13 @@ export interface components {
             imported?: number;
             /** Format: int32 */
             updated?: number;
+        };
+        AuthorizeUrl: {
+            /**
+             * Format: uri
+             * @description send the admin's browser here; Xero returns to FIELDOPS_XERO_REDIRECT_URI with code and state
+             */
+            authorizeUrl?: string;
         };
         ChangeObject: {
             new?: unknown;
@@ -474,6 +546,17 @@ export interface components {
              * @example 2026-01-23
              */
             work_date: string;
+        };
+        CustomConnectionRequest: {
+            /** @description the custom connection's client id */
+            client_id?: string;
+            /** @description the custom connection's client secret; stored encrypted, never shown again */
+            client_secret?: string;
+            /**
+             * @description only client_credentials (a custom connection); the standard app connects through GET /api/xero/connect
+             * @example client_credentials
+             */
+            grant?: string;
         };
         DashboardStats: {
             /** Format: date-time */
@@ -627,6 +710,31 @@ export interface components {
             hourly_rate?: number;
             name?: string;
             xero_code?: string;
+        };
+        /** @description The organisation's Xero connection (no secrets) */
+        XeroConnectionStatus: {
+            /** @description true while calls to Xero can be made */
+            connected?: boolean;
+            /** Format: date-time */
+            connectedAt?: string;
+            /** @description why the connection was disconnected, when it was */
+            disconnectedReason?: string;
+            /** @description client_credentials (custom connection) or authorization_code (standard app) */
+            grant?: string;
+            /**
+             * Format: date-time
+             * @description when the access token was last refreshed
+             */
+            lastRefreshAt?: string;
+            /**
+             * @description connected, disconnected (Xero refused the grant: reconnect) or not_connected
+             * @example connected
+             */
+            status?: string;
+            /** @description Xero tenant (organisation) id */
+            tenantId?: string;
+            /** @example Demo Company (NZ) */
+            tenantName?: string;
         };
     };
     responses: never;
@@ -1852,6 +1960,268 @@ export interface operations {
             };
             /** @description Not allowed in the entry's status, or over 24 hours on a day */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XeroConnectionStatus"];
+                };
+            };
+            /** @description Missing code or state; a state unknown, expired, used or another user's; or Xero refused the code. Nothing is stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xero did not answer; nothing is stored */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    authorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The authorize URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizeUrl"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Xero app is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its status; not_connected when there is none */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XeroConnectionStatus"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    connect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Connected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XeroConnectionStatus"];
+                };
+            };
+            /** @description Missing or malformed fields, or Xero refused the credentials; nothing is stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xero did not answer; nothing is stored */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disconnected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: boolean;
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no connection */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xero's revocation did not answer; the connection is kept */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,8 @@ import org.springframework.http.ResponseEntity;
 public final class Api {
 
     public static final String SECRET = "fieldops-test-secret-0123456789abcdefghij";
+    /** FIELDOPS_ENCRYPTION_KEY of the tests: base64 of 32 bytes. */
+    public static final String ENCRYPTION_KEY = "ZmllbGRvcHMtdGVzdC1lbmNyeXB0aW9uLWtleS0zMmI=";
     private static final TokenIssuer ISSUER = new TokenIssuer(new JwtSecret(SECRET, false));
 
     private final TestRestTemplate http;

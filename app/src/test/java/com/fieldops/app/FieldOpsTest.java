@@ -1,5 +1,6 @@
 package com.fieldops.app;
 
+import com.fieldops.app.xero.XeroFake;
 import com.fieldops.embedded.TestInfrastructureInitializer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,15 +12,16 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, against the test PostgreSQL and the in-JVM KRaft broker. One context is
- * shared by every test class that uses this annotation unchanged. Metrics export stays on, as in production.
+ * shared by every test class that uses this annotation unchanged. Metrics export stays on, as in production. Xero is
+ * the {@link XeroFake}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = FieldOpsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // rebuilds read the store in pages of 7 events, so every test's rebuild crosses pages (and reads ahead)
         properties = {"fieldops.embedded.enabled=false", "fieldops.jwt.secret=" + Api.SECRET,
-                      "fieldops.rebuild.page-size=7"})
-@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+                "fieldops.encryption-key=" + Api.ENCRYPTION_KEY, "fieldops.rebuild.page-size=7"})
+@ContextConfiguration(initializers = {TestInfrastructureInitializer.class, XeroFake.Initializer.class})
 @AutoConfigureObservability(tracing = false)
 public @interface FieldOpsTest {
 }

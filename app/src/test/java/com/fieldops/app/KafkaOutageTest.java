@@ -37,7 +37,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(classes = FieldOpsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"fieldops.embedded.enabled=false", "fieldops.jwt.secret=" + Api.SECRET,
-                "fieldops.read-your-writes.timeout=1s"})
+                "fieldops.encryption-key=" + Api.ENCRYPTION_KEY, "fieldops.read-your-writes.timeout=1s"})
 @ContextConfiguration(initializers = {TestInfrastructureInitializer.class, KafkaOutageTest.OwnBrokerAndDatabase.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class KafkaOutageTest {

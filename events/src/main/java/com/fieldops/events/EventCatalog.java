@@ -16,6 +16,8 @@ import com.fieldops.events.timesheet.TimesheetCreated;
 import com.fieldops.events.timesheet.TimesheetRejected;
 import com.fieldops.events.timesheet.TimesheetSubmitted;
 import com.fieldops.events.timesheet.TimesheetUpdated;
+import com.fieldops.events.xero.XeroConnected;
+import com.fieldops.events.xero.XeroDisconnected;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,8 @@ public final class EventCatalog {
             TimesheetCreated.class, TimesheetUpdated.class, TimesheetSubmitted.class, TimesheetApproved.class,
             TimesheetRejected.class,
             JobCreated.class, JobAssigned.class, JobStatusChanged.class,
-            ProjectCreated.class, ProjectUpdated.class);
+            ProjectCreated.class, ProjectUpdated.class,
+            XeroConnected.class, XeroDisconnected.class);
 
     private static final Map<String, Class<? extends FieldOpsEvent>> BY_TYPE = byType();
 

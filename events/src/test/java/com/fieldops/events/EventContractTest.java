@@ -9,6 +9,8 @@ import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
 import com.fieldops.events.activitytype.ActivityTypesImported;
 import com.fieldops.events.organization.OrganizationSettingsChanged;
+import com.fieldops.events.xero.XeroConnected;
+import com.fieldops.events.xero.XeroDisconnected;
 import com.fieldops.events.job.JobAssigned;
 import com.fieldops.events.job.JobCreated;
 import com.fieldops.events.job.JobStatusChanged;
@@ -55,7 +57,11 @@ class EventContractTest {
                 new JobStatusChanged(JOB, ORG, "completed", Instant.parse("2026-01-23T23:30:00Z")),
                 new ProjectCreated(PROJECT, ORG, "Hospital wing", "Health NZ", null),
                 new ProjectUpdated(PROJECT, ORG, "Hospital wing", "Health NZ",
-                        CloudEventCodec.dataOf(java.util.Map.of("name", java.util.Map.of("old", "A", "new", "B")))));
+                        CloudEventCodec.dataOf(java.util.Map.of("name", java.util.Map.of("old", "A", "new", "B")))),
+                new XeroConnected(ORG, "fe79f7dd-b6d4-4a92-ba7b-538af6289c58", "Demo Company (NZ)",
+                        "authorization_code"),
+                new XeroDisconnected(ORG, "fe79f7dd-b6d4-4a92-ba7b-538af6289c58", "Demo Company (NZ)",
+                        XeroDisconnected.BY_ADMIN, null));
     }
 
     private static final UUID SHEET = UUID.fromString("9d8c7b6a-5e4f-4a3b-9c2d-1e0f9a8b7c6d");

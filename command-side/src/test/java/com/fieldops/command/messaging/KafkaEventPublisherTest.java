@@ -39,7 +39,8 @@ import org.springframework.test.context.ContextConfiguration;
  * gap-free global index) and every event reaches fieldops.events as a CloudEvent keyed by aggregate id.
  */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fieldops.jwt.secret=" + KafkaEventPublisherTest.SECRET, "fieldops.read-your-writes.timeout=0s"})
+        properties = {"fieldops.jwt.secret=" + KafkaEventPublisherTest.SECRET, "fieldops.read-your-writes.timeout=0s",
+                "fieldops.encryption-key=ZmllbGRvcHMtdGVzdC1lbmNyeXB0aW9uLWtleS0zMmI="})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 class KafkaEventPublisherTest {
 

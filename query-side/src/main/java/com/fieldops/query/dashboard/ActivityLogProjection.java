@@ -21,6 +21,8 @@ import com.fieldops.events.timesheet.TimesheetRejected;
 import com.fieldops.events.timesheet.TimesheetSnapshot;
 import com.fieldops.events.timesheet.TimesheetSubmitted;
 import com.fieldops.events.timesheet.TimesheetUpdated;
+import com.fieldops.events.xero.XeroConnected;
+import com.fieldops.events.xero.XeroDisconnected;
 import com.fieldops.query.projection.Projection;
 import com.fieldops.query.projection.TransactionBuffer;
 import java.math.BigDecimal;
@@ -136,6 +138,14 @@ public class ActivityLogProjection implements Projection {
         if (event instanceof OrganizationSettingsChanged e) {
             return Optional.of(new Entry("organization_settings_changed", "organization", e.orgId(),
                     "Organisation settings", CloudEventCodec.dataOf(e), null, null));
+        }
+        if (event instanceof XeroConnected e) {
+            return Optional.of(new Entry("xero_connected", "xero_connection", e.orgId(), e.tenantName(),
+                    CloudEventCodec.dataOf(e), null, null));
+        }
+        if (event instanceof XeroDisconnected e) {
+            return Optional.of(new Entry("xero_disconnected", "xero_connection", e.orgId(), e.tenantName(),
+                    CloudEventCodec.dataOf(e), null, null));
         }
         return Optional.empty();
     }
