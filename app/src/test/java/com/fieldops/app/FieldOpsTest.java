@@ -7,11 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, against the test PostgreSQL and the in-JVM KRaft broker. One context is
- * shared by every test class that uses this annotation unchanged. Metrics export stays on, as in production.
+ * shared by every test class that uses this annotation unchanged. Metrics export stays on, as in production. The
+ * application's clock is a {@link TestClock}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"fieldops.embedded.enabled=false", "fieldops.jwt.secret=" + Api.SECRET})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @AutoConfigureObservability(tracing = false)
+@Import(TestClock.Configuration.class)
 public @interface FieldOpsTest {
 }
