@@ -53,7 +53,8 @@ public class RevenueTargetController {
     public RevenueTargetResource set(
             @Parameter(description = "the month, YYYY-MM", example = "2026-02",
                     schema = @Schema(pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$")) @PathVariable String month,
-            @RequestBody SetTargetRequest request, @Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user) {
+            @RequestBody SetTargetRequest request,
+            @Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user) {
         if (!MONTH.matcher(month).matches()) {
             throw RuleViolation.invalid("month", "must be a month as YYYY-MM, e.g. 2026-02");
         }
