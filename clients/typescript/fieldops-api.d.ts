@@ -155,6 +155,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/financials/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales invoices of a derived status (admin, manager, analyst): sent and overdue by due date, oldest first; draft, paid and all newest first */
+        get: operations["invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/financials/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices by derived status and this month's revenue against its target (admin, manager, analyst); today and this month are the organisation's, in its timezone */
+        get: operations["summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/financials/targets/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the revenue target of a month (admin) */
+        put: operations["set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ingest/events": {
         parameters: {
             query?: never;
@@ -595,6 +646,64 @@ export interface components {
             field?: string;
             message?: string;
         };
+        FinancialInvoiceCounts: {
+            /**
+             * Format: int64
+             * @description Xero DRAFT or SUBMITTED
+             */
+            draft?: number;
+            /**
+             * Format: int64
+             * @description AUTHORISED with an amount due and a due date before today
+             */
+            overdue?: number;
+            /**
+             * Format: int64
+             * @description PAID
+             */
+            paid?: number;
+            /**
+             * Format: int64
+             * @description AUTHORISED and not overdue
+             */
+            sent?: number;
+        };
+        FinancialRevenue: {
+            /**
+             * @description submitted and approved timesheet entries worked from the first of this month to today, at their snapshot amounts
+             * @example 8500
+             */
+            mtd?: number;
+            /**
+             * @description pace against target × day-of-month / days-in-month: on_track at or above it, warning at 80 % of it or above, else behind
+             * @enum {string}
+             */
+            status?: "on_track" | "warning" | "behind" | "no_target";
+            /**
+             * @description this month's target; null when none is set
+             * @example 10000
+             */
+            target?: number;
+        };
+        FinancialSummary: {
+            /** Format: date-time */
+            asOf?: string;
+            /**
+             * Format: date
+             * @description today in the organisation's timezone
+             */
+            date?: string;
+            invoices?: components["schemas"]["FinancialInvoiceCounts"];
+            revenue?: components["schemas"]["FinancialRevenue"];
+            /**
+             * Format: int64
+             * @description round(mtd / target × 100), half up; null without a target or with a target of 0
+             * @example 85
+             */
+            revenuePercent?: number;
+            /** @example Pacific/Auckland */
+            timezone?: string;
+        };
         /** @description A CloudEvent 1.0 in structured JSON mode, of a type of DESIGN §6's inbound list; data as that type's JSON Schema (without org_id: orgid is the organisation) */
         InboundCloudEvent: {
             data: {
@@ -624,6 +733,43 @@ export interface components {
             id: string;
             /** @enum {string} */
             status: "accepted" | "duplicate";
+        };
+        Invoice: {
+            /** @example 115 */
+            amount_due?: number;
+            /** @example 0 */
+            amount_paid?: number;
+            /** @example Barney Rubble */
+            contact_name?: string;
+            /** @example NZD */
+            currency?: string;
+            /** Format: date */
+            date?: string;
+            /** Format: date */
+            due_date?: string;
+            /** Format: uuid */
+            id?: string;
+            /** @example INV-0003 */
+            invoice_number?: string;
+            /**
+             * @description derived: draft (Xero DRAFT, SUBMITTED), sent (AUTHORISED), overdue (AUTHORISED, an amount due and a due date before today in the organisation's timezone), paid (PAID)
+             * @enum {string}
+             */
+            status?: "draft" | "sent" | "paid" | "overdue";
+            /** @example 115 */
+            total?: number;
+            /**
+             * Format: date-time
+             * @description when Xero last changed it (its UpdatedDateUTC)
+             */
+            updated_at?: string;
+            /** Format: uuid */
+            xero_invoice_id?: string;
+            /**
+             * @description Xero's own status
+             * @enum {string}
+             */
+            xero_status?: "DRAFT" | "SUBMITTED" | "AUTHORISED" | "PAID";
         };
         JsonNode: unknown;
         OrganizationSettings: {
@@ -657,6 +803,24 @@ export interface components {
         };
         RejectRequest: {
             reason: string;
+        };
+        RevenueTarget: {
+            /** @example 10000 */
+            amount?: number;
+            /** @example 2026-02 */
+            month?: string;
+            /**
+             * Format: date-time
+             * @description When it was last changed
+             */
+            updated_at?: string;
+        };
+        SetTargetRequest: {
+            /**
+             * @description In the organisation's currency; at most two decimals, never rounded
+             * @example 10000
+             */
+            amount: number;
         };
         Timesheet: {
             /** Format: uuid */
@@ -1359,6 +1523,154 @@ export interface operations {
             };
             /** @description Too many exports are running on this instance: try again after the Retry-After seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invoices: {
+        parameters: {
+            query?: {
+                /** @description derived status; every invoice that has one when absent */
+                status?: "draft" | "sent" | "paid" | "overdue";
+                /** @description default 10, at most 100 (a larger value is capped) */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A plain JSON array */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"][];
+                };
+            };
+            /** @description Unknown status, limit below 1 or negative offset */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancialSummary"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description the month, YYYY-MM
+                 * @example 2026-02
+                 */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTargetRequest"];
+            };
+        };
+        responses: {
+            /** @description The month's target */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueTarget"];
+                };
+            };
+            /** @description Not a month as YYYY-MM, or the amount breaks a rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -47,6 +47,13 @@ public final class Api {
         return call(user, HttpMethod.GET, path, null, null);
     }
 
+    /** The body of a GET exactly as sent, e.g. to see the scale of money (a JSON tree normalises numbers). */
+    public String getText(User user, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(user.token());
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+    }
+
     public ResponseEntity<JsonNode> post(User user, String path, Object body) {
         return call(user, HttpMethod.POST, path, body, MediaType.APPLICATION_JSON);
     }

@@ -8,12 +8,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, against the test PostgreSQL and the in-JVM KRaft broker. One context is
  * shared by every test class that uses this annotation unchanged. Metrics export stays on, as in production. Xero is
- * the {@link XeroFake}.
+ * the {@link XeroFake}, the application's clock a {@link TestClock}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,5 +24,6 @@ import org.springframework.test.context.ContextConfiguration;
                 "fieldops.encryption-key=" + Api.ENCRYPTION_KEY, "fieldops.rebuild.page-size=7"})
 @ContextConfiguration(initializers = {TestInfrastructureInitializer.class, XeroFake.Initializer.class})
 @AutoConfigureObservability(tracing = false)
+@Import(TestClock.Configuration.class)
 public @interface FieldOpsTest {
 }

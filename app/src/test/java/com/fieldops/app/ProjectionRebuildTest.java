@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fieldops.events.CloudEvent;
 import com.fieldops.events.FieldOpsEvent;
 import com.fieldops.platform.security.AppRole;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -64,6 +66,8 @@ class ProjectionRebuildTest {
     ShadowSchema shadow;
     @Autowired
     RebuildBarrier barrier;
+    @Autowired
+    CommandGateway commands;
     @LocalManagementPort
     int managementPort;
 
@@ -86,7 +90,8 @@ class ProjectionRebuildTest {
         }
         RebuildState all = rebuilds.rebuild(ProjectionRebuild.ALL);
         assertThat(all.tables()).contains("activity_types", "organization_settings", "timesheets", "jobs",
-                "activity_log", "dashboard_totals", "dashboard_revenue", "dashboard_completions");
+                "activity_log", "dashboard_totals", "dashboard_revenue", "dashboard_completions", "invoices",
+                "revenue_targets");
         assertThat(checksums(org)).as("every read model rebuilt").isEqualTo(before);
         assertThat(feed(api, org)).isEqualTo(feedBefore);
     }
@@ -180,7 +185,8 @@ class ProjectionRebuildTest {
         assertThat(report.get("consumer").get("group").asText()).isNotBlank();
         assertThat(StreamSupport.stream(report.get("projections").spliterator(), false)
                 .map(projection -> projection.get("name").asText()))
-                .contains("activity_types", "organization_settings", "timesheets", "jobs", "activity_log", "dashboard");
+                .contains("activity_types", "organization_settings", "timesheets", "jobs", "activity_log", "dashboard",
+                        "invoices", "revenue_targets");
         assertThat(post(endpoint + "/nothing").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         ResponseEntity<JsonNode> started = post(endpoint + "/jobs");
@@ -210,8 +216,9 @@ class ProjectionRebuildTest {
 
     /**
      * An organisation with a history through every projection: settings, activity types created, changed, disabled,
-     * enabled and imported, timesheets through their life cycle, jobs and projects from the inbound contract. Returns
-     * once the consumer has applied all of it.
+     * enabled and imported, timesheets through their life cycle, jobs and projects from the inbound contract, revenue
+     * targets set and changed, Xero invoices recorded as the sync records them (one paid later, and its older state
+     * arriving late). Returns once the consumer has applied all of it.
      */
     private UUID dataset(Api api) {
         UUID org = UUID.randomUUID();
@@ -257,10 +264,28 @@ class ProjectionRebuildTest {
                         tech.id()));
         assertThat(api.post(service, InboundHttpTest.PATH, inbound).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
-        // every event of the organisation makes a feed row, the last projection of the consumer's transaction
+        assertThat(api.put(admin, "/api/financials/targets/2026-02", Map.of("amount", 8000)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        api.put(admin, "/api/financials/targets/2026-02", Map.of("amount", new BigDecimal("9000.50")));
+        api.put(admin, "/api/financials/targets/2026-03", Map.of("amount", 0));
+        UUID sync = UUID.randomUUID();
+        XeroInvoices.example().forEach(invoice -> commands.sendAndWait(XeroInvoices.command(org, invoice, sync)));
+        ObjectNode sent = XeroInvoices.example("INV-0003");
+        ObjectNode paid = sent.deepCopy().put("Status", "PAID").put("AmountDue", 0).put("AmountPaid", 115)
+                .put("UpdatedDateUTC", XeroInvoices.xeroDate(XeroInvoices.instant(sent.get("UpdatedDateUTC"))
+                        .plusSeconds(60)));
+        commands.sendAndWait(XeroInvoices.command(org, paid, UUID.randomUUID()));
+        commands.sendAndWait(XeroInvoices.command(org, sent, UUID.randomUUID()));
+
+        // every event of the organisation makes a feed row, the last projection of the consumer's transaction, but
+        // an invoice's, which shows in its read model
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql("""
                         select payload_type from domain_event_entry e where fieldops_event_org(meta_data) = ?
-                        and not exists (select 1 from activity_log l where l.id = cast(e.event_identifier as uuid))""")
+                        and case when payload_type = 'com.fieldops.events.invoice.InvoiceRecorded'
+                            then not exists (select 1 from invoices i where i.id = cast(e.aggregate_identifier as uuid)
+                                             and i.version >= e.sequence_number)
+                            else not exists (select 1 from activity_log l
+                                             where l.id = cast(e.event_identifier as uuid)) end""")
                 .param(org.toString()).query(String.class).list()).as("events not applied yet").isEmpty());
         return org;
     }

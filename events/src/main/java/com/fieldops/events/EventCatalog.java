@@ -5,12 +5,14 @@ import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
 import com.fieldops.events.activitytype.ActivityTypesImported;
+import com.fieldops.events.invoice.InvoiceRecorded;
 import com.fieldops.events.job.JobAssigned;
 import com.fieldops.events.job.JobCreated;
 import com.fieldops.events.job.JobStatusChanged;
 import com.fieldops.events.organization.OrganizationSettingsChanged;
 import com.fieldops.events.project.ProjectCreated;
 import com.fieldops.events.project.ProjectUpdated;
+import com.fieldops.events.revenuetarget.RevenueTargetSet;
 import com.fieldops.events.timesheet.TimesheetApproved;
 import com.fieldops.events.timesheet.TimesheetCreated;
 import com.fieldops.events.timesheet.TimesheetRejected;
@@ -38,7 +40,8 @@ public final class EventCatalog {
             TimesheetRejected.class,
             JobCreated.class, JobAssigned.class, JobStatusChanged.class,
             ProjectCreated.class, ProjectUpdated.class,
-            XeroConnected.class, XeroDisconnected.class);
+            XeroConnected.class, XeroDisconnected.class,
+            InvoiceRecorded.class, RevenueTargetSet.class);
 
     private static final Map<String, Class<? extends FieldOpsEvent>> BY_TYPE = byType();
 

@@ -8,6 +8,7 @@ import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
 import com.fieldops.events.activitytype.ActivityTypesImported;
+import com.fieldops.events.invoice.InvoiceRecorded;
 import com.fieldops.events.organization.OrganizationSettingsChanged;
 import com.fieldops.events.xero.XeroConnected;
 import com.fieldops.events.xero.XeroDisconnected;
@@ -16,6 +17,7 @@ import com.fieldops.events.job.JobCreated;
 import com.fieldops.events.job.JobStatusChanged;
 import com.fieldops.events.project.ProjectCreated;
 import com.fieldops.events.project.ProjectUpdated;
+import com.fieldops.events.revenuetarget.RevenueTargetSet;
 import com.fieldops.events.timesheet.TimesheetApproved;
 import com.fieldops.events.timesheet.TimesheetCreated;
 import com.fieldops.events.timesheet.TimesheetRejected;
@@ -26,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -61,7 +64,14 @@ class EventContractTest {
                 new XeroConnected(ORG, "fe79f7dd-b6d4-4a92-ba7b-538af6289c58", "Demo Company (NZ)",
                         "authorization_code"),
                 new XeroDisconnected(ORG, "fe79f7dd-b6d4-4a92-ba7b-538af6289c58", "Demo Company (NZ)",
-                        XeroDisconnected.BY_ADMIN, null));
+                        XeroDisconnected.BY_ADMIN, null),
+                new InvoiceRecorded(INVOICE, ORG, UUID.fromString("7ef31b20-de17-4312-8382-412f869b1510"), "INV-0003",
+                        UUID.fromString("a3675fc4-f8dd-4f03-ba5b-f1870566bcd7"), "Barney Rubble-83203", "ACCREC",
+                        "AUTHORISED", LocalDate.parse("2018-11-02"), LocalDate.parse("2018-11-07"),
+                        new BigDecimal("115.00"), new BigDecimal("115.00"), new BigDecimal("0.00"), "NZD",
+                        Instant.parse("2018-11-02T16:37:28.927Z"), null),
+                new RevenueTargetSet(TARGET, ORG, YearMonth.of(2026, 2),
+                        Change.of(null, new BigDecimal("10000.00"))));
     }
 
     private static final UUID SHEET = UUID.fromString("9d8c7b6a-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
@@ -70,6 +80,8 @@ class EventContractTest {
     private static final UUID JOB = UUID.fromString("7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910");
     private static final UUID PROJECT = UUID.fromString("4c3b2a19-0f8e-4d7c-9b6a-5f4e3d2c1b0a");
     private static final LocalDate DAY = LocalDate.parse("2026-01-23");
+    private static final UUID INVOICE = UUID.fromString("0475677c-c1da-35d0-ad1e-99ae4896f0c4");
+    private static final UUID TARGET = UUID.fromString("43c7ee80-0fcb-3aaf-b62e-472dd7a0036c");
 
     static TimesheetSnapshot snapshot(String status) {
         Instant at = Instant.parse("2026-01-23T14:30:00Z");

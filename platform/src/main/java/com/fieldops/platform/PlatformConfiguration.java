@@ -1,5 +1,7 @@
 package com.fieldops.platform;
 
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -7,4 +9,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @ComponentScan
 public class PlatformConfiguration {
+
+    /** The instant "today" is derived from, in UTC; each organisation's date is then taken in its own timezone. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 }

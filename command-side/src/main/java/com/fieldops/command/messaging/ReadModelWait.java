@@ -19,6 +19,7 @@ public class ReadModelWait {
     public enum ReadModel {
         ACTIVITY_TYPES("activity_types", "id"),
         ORGANIZATION_SETTINGS("organization_settings", "org_id"),
+        REVENUE_TARGETS("revenue_targets", "id"),
         TIMESHEETS("timesheets", "id");
 
         private final String table;

@@ -15,6 +15,7 @@ import com.fieldops.events.job.JobStatusChanged;
 import com.fieldops.events.organization.OrganizationSettingsChanged;
 import com.fieldops.events.project.ProjectCreated;
 import com.fieldops.events.project.ProjectUpdated;
+import com.fieldops.events.revenuetarget.RevenueTargetSet;
 import com.fieldops.events.timesheet.TimesheetApproved;
 import com.fieldops.events.timesheet.TimesheetCreated;
 import com.fieldops.events.timesheet.TimesheetRejected;
@@ -146,6 +147,10 @@ public class ActivityLogProjection implements Projection {
         if (event instanceof XeroDisconnected e) {
             return Optional.of(new Entry("xero_disconnected", "xero_connection", e.orgId(), e.tenantName(),
                     CloudEventCodec.dataOf(e), null, null));
+        }
+        if (event instanceof RevenueTargetSet e) {
+            return Optional.of(new Entry("revenue_target_set", "revenue_target", e.targetId(),
+                    "Revenue target for " + e.month(), Map.of("amount", e.amount()), null, null));
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package com.fieldops.query.dashboard;
 
 import com.fieldops.platform.security.AppRole;
 import com.fieldops.platform.security.CurrentUser;
+import com.fieldops.query.organization.OrganizationSettingsReadRepository;
 import com.fieldops.query.rls.RlsReads;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 public class DashboardStatsRepository {
 
     private final RlsReads reads;
-    private final String defaultTimezone;
+    private final OrganizationSettingsReadRepository settings;
     private final Clock clock;
 
-    public DashboardStatsRepository(RlsReads reads, @Value("${fieldops.default-timezone:UTC}") String defaultTimezone) {
+    public DashboardStatsRepository(RlsReads reads, OrganizationSettingsReadRepository settings, Clock clock) {
         this.reads = reads;
-        this.defaultTimezone = defaultTimezone;
-        this.clock = Clock.systemUTC();
+        this.settings = settings;
+        this.clock = clock;
     }
 
     public DashboardStats stats(CurrentUser caller) {
@@ -49,9 +49,7 @@ public class DashboardStatsRepository {
             scopeId = caller.orgId();
         }
         return reads.as(caller, db -> {
-            String timezone = db.sql("select timezone from organization_settings where org_id = :org")
-                    .param("org", caller.orgId()).query(String.class).optional().orElse(defaultTimezone);
-            ZoneId zone = ZoneId.of(timezone);
+            ZoneId zone = settings.zoneOf(db, caller.orgId());
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, zone);
             Instant start = today.atStartOfDay(zone).toInstant();
@@ -73,7 +71,7 @@ public class DashboardStatsRepository {
                     .param("start", start.atOffset(ZoneOffset.UTC)).param("end", end.atOffset(ZoneOffset.UTC))
                     .query((row, n) -> new DashboardStats(row.getLong("total_jobs"), row.getLong("completed"),
                             row.getLong("pending_approvals"), row.getBigDecimal("revenue").setScale(2), scope, today,
-                            timezone, now.truncatedTo(ChronoUnit.MILLIS)))
+                            zone.getId(), now.truncatedTo(ChronoUnit.MILLIS)))
                     .single();
         });
     }

@@ -4,7 +4,10 @@ import com.fieldops.platform.api.OrganizationSettingsResource;
 import com.fieldops.platform.security.CurrentUser;
 import com.fieldops.query.rls.RlsReads;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The caller's organisation's settings, or the defaults until an admin set them. */
@@ -28,5 +31,14 @@ public class OrganizationSettingsReadRepository {
                         row.getString("currency"), row.getObject("updated_at", OffsetDateTime.class).toInstant()))
                 .optional()
                 .orElseGet(() -> new OrganizationSettingsResource(defaultTimezone, null, null)));
+    }
+
+    /**
+     * The organisation's timezone, in which its today and this month are counted, read with {@code db} inside a
+     * read the caller runs ({@link RlsReads#as}); the default until an admin set one.
+     */
+    public ZoneId zoneOf(JdbcClient db, UUID orgId) {
+        return ZoneId.of(db.sql("select timezone from organization_settings where org_id = :org")
+                .param("org", orgId).query(String.class).optional().orElse(defaultTimezone));
     }
 }

@@ -2,6 +2,7 @@ package com.fieldops.query.projection;
 
 import com.fieldops.events.CloudEvent;
 import com.fieldops.events.FieldOpsEvent;
+import com.fieldops.events.MalformedEventException;
 import java.util.List;
 
 /**
@@ -40,5 +41,13 @@ public interface Projection {
 
     /** Runs in the transaction that swapped this projection's rebuilt tables in: e.g. to invalidate caches. */
     default void afterRebuild() {
+    }
+
+    /** The aggregate sequence number an idempotent projection compares with its row's version. */
+    static long sequenceOf(CloudEvent envelope) {
+        if (envelope.sequence() == null) {
+            throw new MalformedEventException(envelope.type() + " " + envelope.id() + " has no sequence");
+        }
+        return envelope.sequence();
     }
 }

@@ -9,6 +9,7 @@ import com.fieldops.events.timesheet.TimesheetRejected;
 import com.fieldops.events.timesheet.TimesheetSnapshot;
 import com.fieldops.events.timesheet.TimesheetSubmitted;
 import com.fieldops.events.timesheet.TimesheetUpdated;
+import com.fieldops.query.projection.Projection;
 import com.fieldops.query.projection.RebuildableProjection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -72,7 +73,7 @@ public class TimesheetProjection implements RebuildableProjection {
                 .param("userName", created.userName()).param("team", created.teamId()).param("job", created.jobId())
                 .param("type", created.activityTypeId()).param("day", created.workDate())
                 .param("hours", created.hours()).param("notes", created.notes())
-                .param("at", time(envelope)).param("version", sequence(envelope))
+                .param("at", time(envelope)).param("version", Projection.sequenceOf(envelope))
                 .update();
     }
 
@@ -86,7 +87,7 @@ public class TimesheetProjection implements RebuildableProjection {
         StringBuilder set = new StringBuilder("updated_at = :at, version = :version");
         columns.keySet().forEach(column -> set.append(", ").append(column).append(" = :").append(column));
         int rows = jdbc.sql("update timesheets set " + set + " where id = :id and version < :version")
-                .params(columns).param("at", time(envelope)).param("version", sequence(envelope))
+                .params(columns).param("at", time(envelope)).param("version", Projection.sequenceOf(envelope))
                 .param("id", updated.timesheetId())
                 .update();
         if (rows == 0) requireRow(updated.timesheetId(), envelope);
@@ -120,7 +121,7 @@ public class TimesheetProjection implements RebuildableProjection {
                 .param("approvedAt", utc(entry.approvedAt())).param("reason", entry.rejectedReason())
                 .param("createdAt", utc(entry.createdAt())).param("updatedAt", utc(entry.updatedAt()))
                 .param("at", time(envelope))
-                .param("version", sequence(envelope))
+                .param("version", Projection.sequenceOf(envelope))
                 .update();
     }
 
@@ -135,13 +136,6 @@ public class TimesheetProjection implements RebuildableProjection {
             throw new MalformedEventException("timesheet " + id + " is not in the read model (its created event was "
                     + "never applied), so " + envelope.type() + " " + envelope.id() + " cannot be applied");
         }
-    }
-
-    private static long sequence(CloudEvent envelope) {
-        if (envelope.sequence() == null) {
-            throw new MalformedEventException(envelope.type() + " " + envelope.id() + " has no sequence");
-        }
-        return envelope.sequence();
     }
 
     private static OffsetDateTime time(CloudEvent envelope) {

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The role scopes of DESIGN §8 in the policies of timesheets, activity_log and jobs: a technician's own rows, a
- * manager's team's (and own), an admin's or analyst's whole organisation; never another organisation's, even with
- * {@code select *} and no WHERE clause.
+ * manager's team's (and own), an admin's or analyst's whole organisation; and of the financials (invoices,
+ * revenue_targets): the whole organisation for admins, managers and analysts, nothing for technicians. Never another
+ * organisation's, even with {@code select *} and no WHERE clause.
  */
 @QuerySideTest
 class ScopedRowLevelSecurityTest {
@@ -38,6 +39,8 @@ class ScopedRowLevelSecurityTest {
     private UUID sheetA2;
     private UUID sheetB;
     private UUID sheetOtherOrg;
+    private UUID invoiceA;
+    private UUID targetA;
 
     @BeforeEach
     void rows() {
@@ -45,6 +48,31 @@ class ScopedRowLevelSecurityTest {
         sheetA2 = timesheet(orgA, techA2, teamA);
         sheetB = timesheet(orgA, techB, teamB);
         sheetOtherOrg = timesheet(UUID.randomUUID(), techA, teamA);
+        UUID otherOrg = UUID.randomUUID();
+        invoiceA = invoice(orgA);
+        invoice(otherOrg);
+        targetA = target(orgA);
+        target(otherOrg);
+    }
+
+    private UUID invoice(UUID org) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into invoices (id, org_id, xero_invoice_id, invoice_number, type, status, due_date, total,
+                                              amount_due, amount_paid, currency, updated_at, recorded_at, version)
+                        values (?, ?, ?, 'INV-1', 'ACCREC', 'AUTHORISED', current_date - 1, 115, 115, 0, 'NZD', now(),
+                                now(), 0)""")
+                .params(id, org, UUID.randomUUID()).update();
+        return id;
+    }
+
+    private UUID target(UUID org) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into revenue_targets (id, org_id, month, amount, updated_at, version)
+                        values (?, ?, date_trunc('month', current_date), 10000, now(), 0)""")
+                .params(id, org).update();
+        return id;
     }
 
     private UUID timesheet(UUID org, UUID user, UUID team) {
@@ -91,6 +119,20 @@ class ScopedRowLevelSecurityTest {
             assertThat(visible("select resource_id from activity_log", claims))
                     .containsExactlyInAnyOrder(sheetA, sheetA2, sheetB);
             assertThat(visible("select id from jobs", claims)).containsExactlyInAnyOrder(sheetA, sheetA2, sheetB);
+        }
+    }
+
+    @Test
+    void financialsAreTheOrganisationsForAdminsManagersAndAnalystsOnly() throws SQLException {
+        for (String role : new String[] {"admin", "manager", "analyst"}) {
+            String claims = claims(UUID.randomUUID(), role, "manager".equals(role) ? teamA : null);
+            assertThat(visible("select id from invoices", claims)).as(role).containsExactly(invoiceA);
+            assertThat(visible("select id from revenue_targets", claims)).as(role).containsExactly(targetA);
+        }
+        for (String claims : new String[] {claims(techA, "technician", teamA), claims(techA, "service", null),
+                "{\"sub\":\"" + techA + "\",\"app_metadata\":{\"role\":\"admin\"}}"}) {
+            assertThat(visible("select id from invoices", claims)).as(claims).isEmpty();
+            assertThat(visible("select id from revenue_targets", claims)).as(claims).isEmpty();
         }
     }
 
