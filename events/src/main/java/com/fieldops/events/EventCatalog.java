@@ -16,6 +16,11 @@ import com.fieldops.events.timesheet.TimesheetCreated;
 import com.fieldops.events.timesheet.TimesheetRejected;
 import com.fieldops.events.timesheet.TimesheetSubmitted;
 import com.fieldops.events.timesheet.TimesheetUpdated;
+import com.fieldops.events.xero.XeroSyncCompleted;
+import com.fieldops.events.xero.XeroSyncFailed;
+import com.fieldops.events.xero.XeroSyncProgressed;
+import com.fieldops.events.xero.XeroSyncRequested;
+import com.fieldops.events.xero.XeroSyncStarted;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +40,9 @@ public final class EventCatalog {
             TimesheetCreated.class, TimesheetUpdated.class, TimesheetSubmitted.class, TimesheetApproved.class,
             TimesheetRejected.class,
             JobCreated.class, JobAssigned.class, JobStatusChanged.class,
-            ProjectCreated.class, ProjectUpdated.class);
+            ProjectCreated.class, ProjectUpdated.class,
+            XeroSyncRequested.class, XeroSyncStarted.class, XeroSyncProgressed.class, XeroSyncCompleted.class,
+            XeroSyncFailed.class);
 
     private static final Map<String, Class<? extends FieldOpsEvent>> BY_TYPE = byType();
 
