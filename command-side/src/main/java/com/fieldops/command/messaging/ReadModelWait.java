@@ -19,7 +19,8 @@ public class ReadModelWait {
     public enum ReadModel {
         ACTIVITY_TYPES("activity_types", "id"),
         ORGANIZATION_SETTINGS("organization_settings", "org_id"),
-        TIMESHEETS("timesheets", "id");
+        TIMESHEETS("timesheets", "id"),
+        XERO_SYNC_LOG("xero_sync_log", "sync_id");
 
         private final String table;
         private final String key;
