@@ -16,7 +16,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = FieldOpsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fieldops.embedded.enabled=false", "fieldops.jwt.secret=" + Api.SECRET})
+        properties = {"fieldops.embedded.enabled=false", "fieldops.jwt.secret=" + Api.SECRET,
+                "fieldops.xero.webhook-key=" + XeroWebhookApiTest.WEBHOOK_KEY,
+                // the daily schedule runs only where XeroSyncScheduleTest drives it with its own clock
+                "fieldops.xero.schedule-check-cron=-"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 @AutoConfigureObservability(tracing = false)
 public @interface FieldOpsTest {
