@@ -80,7 +80,7 @@ public class XeroSyncCommandController {
         XeroSyncType type = body == null || body.type() == null ? XeroSyncType.ALL
                 : XeroSyncType.of(body.type()).orElseThrow(() ->
                         RuleViolation.invalid("type", "must be one of " + XeroSyncType.labels()));
-        XeroSyncState sync = request(type, XeroSyncTrigger.API, user);
+        XeroSyncState sync = requestSync(type, XeroSyncTrigger.API, user);
         return ResponseEntity.accepted().body(new SyncAccepted(sync.syncId(), sync.status()));
     }
 
@@ -90,13 +90,15 @@ public class XeroSyncCommandController {
             + "202 with the syncId when it takes longer than 30 s")
     @ApiResponse(responseCode = "200", description = "The items sync finished (success or partial)",
             content = @Content(schema = @Schema(implementation = ItemsSynced.class)))
-    @ApiResponse(responseCode = "202", description = "Still running: follow it at GET /api/financials/xero-sync/{syncId}",
+    @ApiResponse(responseCode = "202",
+            description = "Still running: follow it at GET /api/financials/xero-sync/{syncId}",
             content = @Content(schema = @Schema(implementation = SyncAccepted.class)))
     @ApiResponse(responseCode = "502", description = "The sync failed; detail says why (e.g. reconnect Xero)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
-    public ResponseEntity<Object> syncActivityTypes(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user) {
-        XeroSyncState sync = request(XeroSyncType.ACTIVITY_TYPES, XeroSyncTrigger.ACTIVITY_TYPES_ENDPOINT, user);
+    public ResponseEntity<Object> syncActivityTypes(
+            @Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user) {
+        XeroSyncState sync = requestSync(XeroSyncType.ACTIVITY_TYPES, XeroSyncTrigger.ACTIVITY_TYPES_ENDPOINT, user);
         Optional<XeroSyncOutcomes.Outcome> outcome = outcomes.awaitFinished(sync.syncId(), itemsSyncWait);
         if (outcome.isEmpty()) return ResponseEntity.accepted().body(new SyncAccepted(sync.syncId(), sync.status()));
         XeroSyncOutcomes.Outcome finished = outcome.get();
@@ -110,7 +112,7 @@ public class XeroSyncCommandController {
                 finished.updated(), finished.errors()));
     }
 
-    private XeroSyncState request(XeroSyncType type, XeroSyncTrigger trigger, CurrentUser user) {
+    private XeroSyncState requestSync(XeroSyncType type, XeroSyncTrigger trigger, CurrentUser user) {
         XeroSyncState sync = commands.sendAndWait(ActorMetaData.command(new RequestXeroSync(UUID.randomUUID(),
                 user.orgId(), type, trigger, XeroSyncMode.FULL), user));
         readModel.awaitVersion(XERO_SYNC_LOG, sync.syncId(), sync.version());

@@ -97,7 +97,9 @@ public class XeroSyncScheduler {
     }
 
     private boolean moveOn(UUID org, Instant planned, Instant following) {
-        return jdbc.sql("update xero_sync_schedule set next_run_at = :next where org_id = :org and next_run_at = :planned")
+        return jdbc.sql("""
+                        update xero_sync_schedule set next_run_at = :next
+                        where org_id = :org and next_run_at = :planned""")
                 .param("org", org).param("planned", utc(planned)).param("next", utc(following)).update() == 1;
     }
 

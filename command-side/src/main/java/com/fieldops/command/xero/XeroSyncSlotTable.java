@@ -25,7 +25,8 @@ public class XeroSyncSlotTable implements XeroSyncSlots {
                             values (:org, :type, :sync, now()) on conflict (org_id, sync_type) do nothing""")
                     .param("org", orgId).param("type", type.label()).param("sync", syncId).update();
             if (claimed == 1) return Optional.empty();
-            Optional<UUID> holder = jdbc.sql("select sync_id from xero_sync_running where org_id = :org and sync_type = :type")
+            Optional<UUID> holder = jdbc.sql(
+                            "select sync_id from xero_sync_running where org_id = :org and sync_type = :type")
                     .param("org", orgId).param("type", type.label()).query(UUID.class).optional();
             if (holder.isPresent()) return holder;
         }

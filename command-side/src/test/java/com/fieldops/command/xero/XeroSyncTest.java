@@ -138,7 +138,8 @@ class XeroSyncTest {
         fixture.given(requested(), started()).when(new StartXeroSync(sync, 10)).expectNoEvents();
         fixture.given(requested(), started(), new XeroSyncProgressed(sync, org, counts(5, 1, 3, 1), 10,
                         List.of(new XeroSyncError("INV-1", "bad"))))
-                .when(new RecordXeroSyncProgress(sync, counts(5, 1, 3, 1), 10, List.of(new XeroSyncError("INV-1", "bad"))))
+                .when(new RecordXeroSyncProgress(sync, counts(5, 1, 3, 1), 10,
+                        List.of(new XeroSyncError("INV-1", "bad"))))
                 .expectNoEvents();
         XeroSyncCompleted completed = new XeroSyncCompleted(sync, org, "invoices", "api", "success",
                 counts(10, 2, 8, 0), List.of());

@@ -67,10 +67,10 @@ public class XeroSyncLogProjection implements Projection {
         }
         if (event instanceof XeroSyncProgressed progressed) {
             change(envelope, progressed.syncId(), counted(jdbc.sql("""
-                            update xero_sync_log set total = :total, progress = :progress, records_processed = :processed,
-                                                     records_created = :created, records_updated = :updated,
-                                                     records_failed = :failed, errors = errors || cast(:errors as jsonb),
-                                                     version = :version
+                            update xero_sync_log set total = :total, progress = :progress,
+                                                     records_processed = :processed, records_created = :created,
+                                                     records_updated = :updated, records_failed = :failed,
+                                                     errors = errors || cast(:errors as jsonb), version = :version
                             where sync_id = :sync and version < :version""")
                     .param("total", progressed.total())
                     .param("progress", progress(progressed.counts(), progressed.total())),
