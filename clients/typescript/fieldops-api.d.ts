@@ -42,6 +42,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activity-types/sync-from-xero": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sync the price list from Xero's Items (admin): answers when the sync has finished, or 202 with the syncId when it takes longer than 30 s */
+        post: operations["syncActivityTypes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activity-types/{id}": {
         parameters: {
             query?: never;
@@ -199,6 +216,57 @@ export interface paths {
         get?: never;
         /** Set the revenue target of a month (admin) */
         put: operations["set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/financials/xero-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a Xero sync (admin); its progress is at GET /api/financials/xero-sync/{syncId} */
+        post: operations["request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/financials/xero-sync-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last finished sync, the 5 most recent and the next scheduled one (admin, manager, analyst) */
+        get: operations["status_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/financials/xero-sync/{syncId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sync: status, progress, counts and per-record errors (admin, manager, analyst) */
+        get: operations["get_3"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -391,6 +459,23 @@ export interface paths {
          * @description Revokes the refresh token at Xero where there is one, then forgets the connection and its secrets.
          */
         delete: operations["disconnect"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/xero/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xero webhook deliveries (called by Xero; x-xero-signature = base64 HMAC-SHA256 of the raw body with FIELDOPS_XERO_WEBHOOK_KEY) */
+        post: operations["receive"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -771,7 +856,24 @@ export interface components {
              */
             xero_status?: "DRAFT" | "SUBMITTED" | "AUTHORISED" | "PAID";
         };
+        ItemsSynced: {
+            /** Format: int32 */
+            created?: number;
+            errors?: components["schemas"]["XeroSyncError"][];
+            /** Format: uuid */
+            syncId?: string;
+            /** Format: int32 */
+            synced?: number;
+            /** Format: int32 */
+            updated?: number;
+        };
         JsonNode: unknown;
+        LastSync: {
+            /** Format: date-time */
+            completedAt?: string;
+            status?: string;
+            type?: string;
+        };
         OrganizationSettings: {
             /**
              * @description ISO 4217 code; null until set
@@ -801,6 +903,19 @@ export interface components {
             /** Format: uri */
             type?: string;
         };
+        ProblemDetail: {
+            detail?: string;
+            /** Format: uri */
+            instance?: string;
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** Format: int32 */
+            status?: number;
+            title?: string;
+            /** Format: uri */
+            type?: string;
+        };
         RejectRequest: {
             reason: string;
         };
@@ -821,6 +936,19 @@ export interface components {
              * @example 10000
              */
             amount: number;
+        };
+        SyncAccepted: {
+            /** @enum {string} */
+            status?: "pending" | "running";
+            /** Format: uuid */
+            syncId?: string;
+        };
+        SyncRequest: {
+            /**
+             * @default all
+             * @enum {string}
+             */
+            type: "activity_types" | "invoices" | "contacts" | "payments" | "all";
         };
         Timesheet: {
             /** Format: uuid */
@@ -899,6 +1027,74 @@ export interface components {
             tenantId?: string;
             /** @example Demo Company (NZ) */
             tenantName?: string;
+        };
+        XeroSyncError: {
+            message?: string;
+            record?: string;
+        };
+        XeroSyncResource: {
+            /**
+             * Format: date-time
+             * @description when it finished (success, partial or error)
+             */
+            completedAt?: string;
+            /** @description why the sync failed (status error) */
+            error?: string;
+            /** @description per-record errors; the first 100 of a sync are kept */
+            errors?: components["schemas"]["XeroSyncError"][];
+            /**
+             * Format: int32
+             * @description 0..100; null while the number of records is not known yet
+             */
+            progress?: number;
+            /** Format: int32 */
+            recordsCreated?: number;
+            /** Format: int32 */
+            recordsFailed?: number;
+            /** Format: int32 */
+            recordsProcessed?: number;
+            /** Format: int32 */
+            recordsUpdated?: number;
+            /** Format: date-time */
+            requestedAt?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** @enum {string} */
+            status?: "pending" | "running" | "success" | "partial" | "error";
+            /** Format: uuid */
+            syncId?: string;
+            /** @enum {string} */
+            trigger?: "api" | "schedule" | "webhook" | "activity_types_endpoint";
+            /** @enum {string} */
+            type?: "activity_types" | "invoices" | "contacts" | "payments" | "all";
+        };
+        XeroSyncStatus: {
+            /** @description the latest finished sync; null before the first */
+            lastSync?: components["schemas"]["LastSync"];
+            /**
+             * Format: date-time
+             * @description next run of FIELDOPS_XERO_SYNC_CRON in the organisation's timezone
+             */
+            nextScheduledSync?: string;
+            /** @description the 5 most recently requested syncs, newest first */
+            recentSyncs?: components["schemas"]["XeroSyncResource"][];
+        };
+        XeroWebhookDelivery: {
+            entropy?: string;
+            events?: components["schemas"]["XeroWebhookEvent"][];
+            /** Format: int64 */
+            firstEventSequence?: number;
+            /** Format: int64 */
+            lastEventSequence?: number;
+        };
+        XeroWebhookEvent: {
+            eventCategory?: string;
+            eventDateUtc?: string;
+            eventType?: string;
+            resourceId?: string;
+            resourceUrl?: string;
+            tenantId?: string;
+            tenantType?: string;
         };
     };
     responses: never;
@@ -1078,6 +1274,62 @@ export interface operations {
             };
             /** @description Over 5 MB or over 10,000 data rows */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    syncActivityTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The items sync finished (success or partial) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemsSynced"];
+                };
+            };
+            /** @description Still running: follow it at GET /api/financials/xero-sync/{syncId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncAccepted"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The sync failed; detail says why (e.g. reconnect Xero) */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1671,6 +1923,145 @@ export interface operations {
             };
             /** @description The caller's role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description type defaults to all */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SyncRequest"];
+            };
+        };
+        responses: {
+            /** @description The sync, pending (or the one of that type already running) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncAccepted"];
+                };
+            };
+            /** @description Not a sync type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    status_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation's sync status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XeroSyncStatus"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                syncId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sync */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XeroSyncResource"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such sync in the caller's organisation */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2540,6 +2931,47 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    receive: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-xero-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "*/*": string;
+                "application/json": components["schemas"]["XeroWebhookDelivery"];
+            };
+        };
+        responses: {
+            /** @description Verified and queued (empty body); intent-to-receive too */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Signed, but not a webhook delivery */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong signature, or no webhook key configured (empty body) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

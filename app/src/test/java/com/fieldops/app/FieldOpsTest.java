@@ -21,7 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = FieldOpsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // rebuilds read the store in pages of 7 events, so every test's rebuild crosses pages (and reads ahead)
         properties = {"fieldops.embedded.enabled=false", "fieldops.jwt.secret=" + Api.SECRET,
-                "fieldops.encryption-key=" + Api.ENCRYPTION_KEY, "fieldops.rebuild.page-size=7"})
+                "fieldops.encryption-key=" + Api.ENCRYPTION_KEY, "fieldops.rebuild.page-size=7",
+                "fieldops.xero.webhook-key=" + XeroWebhookApiTest.WEBHOOK_KEY,
+                // the daily schedule runs only where XeroSyncScheduleTest drives it with its own clock
+                "fieldops.xero.schedule-check-cron=-"})
 @ContextConfiguration(initializers = {TestInfrastructureInitializer.class, XeroFake.Initializer.class})
 @AutoConfigureObservability(tracing = false)
 @Import(TestClock.Configuration.class)

@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fieldops.events.CloudEvent;
 import com.fieldops.events.FieldOpsEvent;
+import com.fieldops.events.xero.XeroSyncCounts;
+import com.fieldops.events.xero.XeroSyncError;
+import com.fieldops.events.xero.XeroSyncProgressed;
+import com.fieldops.events.xero.XeroSyncRequested;
+import com.fieldops.events.xero.XeroSyncStarted;
 import com.fieldops.platform.security.AppRole;
 import com.fieldops.query.history.EventStorePages;
 import com.fieldops.query.projection.Projection;
@@ -16,6 +21,10 @@ import com.fieldops.query.projection.SideEffect;
 import com.fieldops.query.rebuild.ProjectionRebuild;
 import com.fieldops.query.rebuild.RebuildState;
 import com.fieldops.query.rebuild.ShadowSchema;
+import com.fieldops.xero.sync.XeroSyncCommands.CompleteXeroSync;
+import com.fieldops.xero.sync.XeroSyncCommands.FailXeroSync;
+import com.fieldops.xero.sync.XeroSyncCommands.RecordXeroSyncProgress;
+import com.fieldops.xero.sync.XeroSyncCommands.StartXeroSync;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -91,7 +100,7 @@ class ProjectionRebuildTest {
         RebuildState all = rebuilds.rebuild(ProjectionRebuild.ALL);
         assertThat(all.tables()).contains("activity_types", "organization_settings", "timesheets", "jobs",
                 "activity_log", "dashboard_totals", "dashboard_revenue", "dashboard_completions", "invoices",
-                "revenue_targets");
+                "revenue_targets", "xero_sync_log");
         assertThat(checksums(org)).as("every read model rebuilt").isEqualTo(before);
         assertThat(feed(api, org)).isEqualTo(feedBefore);
     }
@@ -218,7 +227,7 @@ class ProjectionRebuildTest {
      * An organisation with a history through every projection: settings, activity types created, changed, disabled,
      * enabled and imported, timesheets through their life cycle, jobs and projects from the inbound contract, revenue
      * targets set and changed, Xero invoices recorded as the sync records them (one paid later, and its older state
-     * arriving late). Returns once the consumer has applied all of it.
+     * arriving late), Xero syncs that completed and failed. Returns once the consumer has applied all of it.
      */
     private UUID dataset(Api api) {
         UUID org = UUID.randomUUID();
@@ -277,16 +286,31 @@ class ProjectionRebuildTest {
         commands.sendAndWait(XeroInvoices.command(org, paid, UUID.randomUUID()));
         commands.sendAndWait(XeroInvoices.command(org, sent, UUID.randomUUID()));
 
+        // Xero syncs as the saga drives them: one partial with a per-record error, one failed before it started
+        UUID items = UUID.fromString(api.post(admin, "/api/financials/xero-sync", Map.of("type", "activity_types"))
+                .getBody().get("syncId").asText());
+        commands.sendAndWait(new StartXeroSync(items, 3));
+        commands.sendAndWait(new RecordXeroSyncProgress(items, new XeroSyncCounts(2, 1, 0, 1), null,
+                List.of(new XeroSyncError("ITEM-9", "no sales price"))));
+        commands.sendAndWait(new CompleteXeroSync(items, new XeroSyncCounts(3, 1, 1, 1), List.of()));
+        UUID invoices = UUID.fromString(api.post(admin, "/api/financials/xero-sync", Map.of("type", "invoices"))
+                .getBody().get("syncId").asText());
+        commands.sendAndWait(new FailXeroSync(invoices, "reconnect Xero", null, List.of()));
+
         // every event of the organisation makes a feed row, the last projection of the consumer's transaction, but
-        // an invoice's, which shows in its read model
+        // an invoice's, which shows in its read model, and a sync's steps before its end (its end comes after them
+        // on the same partition)
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql("""
                         select payload_type from domain_event_entry e where fieldops_event_org(meta_data) = ?
+                        and payload_type not in (?, ?, ?)
                         and case when payload_type = 'com.fieldops.events.invoice.InvoiceRecorded'
                             then not exists (select 1 from invoices i where i.id = cast(e.aggregate_identifier as uuid)
                                              and i.version >= e.sequence_number)
                             else not exists (select 1 from activity_log l
                                              where l.id = cast(e.event_identifier as uuid)) end""")
-                .param(org.toString()).query(String.class).list()).as("events not applied yet").isEmpty());
+                .params(org.toString(), XeroSyncRequested.class.getName(), XeroSyncStarted.class.getName(),
+                        XeroSyncProgressed.class.getName())
+                .query(String.class).list()).as("events not applied yet").isEmpty());
         return org;
     }
 

@@ -20,6 +20,11 @@ import com.fieldops.events.timesheet.TimesheetSubmitted;
 import com.fieldops.events.timesheet.TimesheetUpdated;
 import com.fieldops.events.xero.XeroConnected;
 import com.fieldops.events.xero.XeroDisconnected;
+import com.fieldops.events.xero.XeroSyncCompleted;
+import com.fieldops.events.xero.XeroSyncFailed;
+import com.fieldops.events.xero.XeroSyncProgressed;
+import com.fieldops.events.xero.XeroSyncRequested;
+import com.fieldops.events.xero.XeroSyncStarted;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +46,9 @@ public final class EventCatalog {
             JobCreated.class, JobAssigned.class, JobStatusChanged.class,
             ProjectCreated.class, ProjectUpdated.class,
             XeroConnected.class, XeroDisconnected.class,
-            InvoiceRecorded.class, RevenueTargetSet.class);
+            InvoiceRecorded.class, RevenueTargetSet.class,
+            XeroSyncRequested.class, XeroSyncStarted.class, XeroSyncProgressed.class, XeroSyncCompleted.class,
+            XeroSyncFailed.class);
 
     private static final Map<String, Class<? extends FieldOpsEvent>> BY_TYPE = byType();
 

@@ -24,6 +24,13 @@ import com.fieldops.events.timesheet.TimesheetRejected;
 import com.fieldops.events.timesheet.TimesheetSnapshot;
 import com.fieldops.events.timesheet.TimesheetSubmitted;
 import com.fieldops.events.timesheet.TimesheetUpdated;
+import com.fieldops.events.xero.XeroSyncCompleted;
+import com.fieldops.events.xero.XeroSyncCounts;
+import com.fieldops.events.xero.XeroSyncError;
+import com.fieldops.events.xero.XeroSyncFailed;
+import com.fieldops.events.xero.XeroSyncProgressed;
+import com.fieldops.events.xero.XeroSyncRequested;
+import com.fieldops.events.xero.XeroSyncStarted;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +78,14 @@ class EventContractTest {
                         new BigDecimal("115.00"), new BigDecimal("115.00"), new BigDecimal("0.00"), "NZD",
                         Instant.parse("2018-11-02T16:37:28.927Z"), null),
                 new RevenueTargetSet(TARGET, ORG, YearMonth.of(2026, 2),
-                        Change.of(null, new BigDecimal("10000.00"))));
+                        Change.of(null, new BigDecimal("10000.00"))),
+                new XeroSyncRequested(SYNC, ORG, "invoices", "webhook", "incremental"),
+                new XeroSyncStarted(SYNC, ORG, "invoices", null),
+                new XeroSyncProgressed(SYNC, ORG, new XeroSyncCounts(50, 1, 48, 1), 120,
+                        List.of(new XeroSyncError("INV-0042", "Contact is archived"))),
+                new XeroSyncCompleted(SYNC, ORG, "invoices", "webhook", XeroSyncCompleted.PARTIAL,
+                        new XeroSyncCounts(120, 1, 118, 1), List.of()),
+                new XeroSyncFailed(SYNC, ORG, "all", "schedule", "reconnect Xero", XeroSyncCounts.NONE, List.of()));
     }
 
     private static final UUID SHEET = UUID.fromString("9d8c7b6a-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
@@ -79,6 +93,7 @@ class EventContractTest {
     private static final UUID TEAM = UUID.fromString("2e4d6f80-1a3c-4e5f-8a9b-0c1d2e3f4a5b");
     private static final UUID JOB = UUID.fromString("7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910");
     private static final UUID PROJECT = UUID.fromString("4c3b2a19-0f8e-4d7c-9b6a-5f4e3d2c1b0a");
+    private static final UUID SYNC = UUID.fromString("6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d");
     private static final LocalDate DAY = LocalDate.parse("2026-01-23");
     private static final UUID INVOICE = UUID.fromString("0475677c-c1da-35d0-ad1e-99ae4896f0c4");
     private static final UUID TARGET = UUID.fromString("43c7ee80-0fcb-3aaf-b62e-472dd7a0036c");

@@ -26,6 +26,13 @@ public final class ActorMetaData {
                 ACTOR_NAME, actor.displayName()));
     }
 
+    /** A command FieldOps sends on its own (the schedule, the webhook worker): {@code actorName} says which part. */
+    public static CommandMessage<Object> system(Object command, UUID orgId, String actorName) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                ORG_ID, orgId.toString(),
+                ACTOR_NAME, actorName));
+    }
+
     public static UUID actorId(MetaData metaData) {
         Object id = metaData.get(ACTOR_ID);
         return id == null ? null : UUID.fromString(id.toString());

@@ -20,7 +20,8 @@ public class ReadModelWait {
         ACTIVITY_TYPES("activity_types", "id"),
         ORGANIZATION_SETTINGS("organization_settings", "org_id"),
         REVENUE_TARGETS("revenue_targets", "id"),
-        TIMESHEETS("timesheets", "id");
+        TIMESHEETS("timesheets", "id"),
+        XERO_SYNC_LOG("xero_sync_log", "sync_id");
 
         private final String table;
         private final String key;

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the OpenAPI document honest about errors without repeating it on every endpoint: every API operation
- * documents 401 and 403, every error response is {@code application/problem+json} with the {@code Problem} schema,
- * and successful bodies are {@code application/json} (springdoc would say {@code *}{@code /*}).
+ * documents 401 and 403 (one without a bearer token only its own 401, whose body is empty), every error response
+ * is {@code application/problem+json} with the {@code Problem} schema, and successful bodies are
+ * {@code application/json} (springdoc would say {@code *}{@code /*}).
  */
 @Component
 public class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
@@ -38,10 +39,17 @@ public class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
             if (!path.startsWith("/api/")) return;
             item.readOperations().forEach(operation -> {
                 ApiResponses responses = operation.getResponses();
-                responses.putIfAbsent("401", new ApiResponse().description("Missing, invalid or expired bearer token"));
-                responses.putIfAbsent("403", new ApiResponse().description("The caller's role may not do this"));
+                // an operation without a bearer token (Xero's webhooks) has no role to check and answers its own 401
+                boolean tokenless = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+                if (!tokenless) {
+                    responses.putIfAbsent("401",
+                            new ApiResponse().description("Missing, invalid or expired bearer token"));
+                    responses.putIfAbsent("403", new ApiResponse().description("The caller's role may not do this"));
+                }
                 responses.forEach((status, response) -> {
-                    if (status.startsWith("4") || status.startsWith("5")) {
+                    if (tokenless && status.equals("401")) {
+                        response.setContent(null);
+                    } else if (status.startsWith("4") || status.startsWith("5")) {
                         response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(problem)));
                     } else if (response.getContent() != null && response.getContent().containsKey("*/*")) {
                         Map<String, MediaType> content = response.getContent();

@@ -24,6 +24,9 @@ import com.fieldops.events.timesheet.TimesheetSubmitted;
 import com.fieldops.events.timesheet.TimesheetUpdated;
 import com.fieldops.events.xero.XeroConnected;
 import com.fieldops.events.xero.XeroDisconnected;
+import com.fieldops.events.xero.XeroSyncCompleted;
+import com.fieldops.events.xero.XeroSyncCounts;
+import com.fieldops.events.xero.XeroSyncFailed;
 import com.fieldops.query.projection.Projection;
 import com.fieldops.query.projection.TransactionBuffer;
 import java.math.BigDecimal;
@@ -152,7 +155,35 @@ public class ActivityLogProjection implements Projection {
             return Optional.of(new Entry("revenue_target_set", "revenue_target", e.targetId(),
                     "Revenue target for " + e.month(), Map.of("amount", e.amount()), null, null));
         }
+        if (event instanceof XeroSyncCompleted e) {
+            Map<String, Object> details = syncDetails(e.type(), e.trigger(), e.counts());
+            details.put("status", e.status());
+            return Optional.of(new Entry("xero_sync_completed", "xero_sync", e.syncId(), syncName(e.type()), details,
+                    null, null));
+        }
+        if (event instanceof XeroSyncFailed e) {
+            Map<String, Object> details = syncDetails(e.type(), e.trigger(), e.counts());
+            details.put("error", e.error());
+            return Optional.of(new Entry("xero_sync_failed", "xero_sync", e.syncId(), syncName(e.type()), details,
+                    null, null));
+        }
         return Optional.empty();
+    }
+
+    /** A sync's feed details: what it synced, why, and its counts (its per-record errors are in the sync log). */
+    private static Map<String, Object> syncDetails(String type, String trigger, XeroSyncCounts counts) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("type", type);
+        details.put("trigger", trigger);
+        details.put("processed", counts.processed());
+        details.put("created", counts.created());
+        details.put("updated", counts.updated());
+        details.put("failed", counts.failed());
+        return details;
+    }
+
+    private static String syncName(String type) {
+        return "Xero sync (" + type + ")";
     }
 
     private Entry timesheetEntry(String action, TimesheetSnapshot sheet) {
