@@ -411,24 +411,22 @@ else
 fi
 
 # ------------------------------------------------------------------------------------------------ event history
+history_phase() { # phase: dashboard_bench.py's subcommand of that name, with the app's CPU around it
+  local before after gen_before
+  note_busy "$1"
+  mark_loadgen; gen_before="$(loadgen_cpu)"
+  before="$(cpu_snapshot)"
+  "${PY[@]}" "$1" --base "$BASE" --mgmt "$MGMT" --people "$PEOPLE" --pid "$APP_PID" | tee -a "$SUMMARY" >&2
+  after="$(cpu_snapshot)"
+  mark_loadgen
+  cpu_result "$1" "$before" "$after" "$gen_before" "$(loadgen_cpu)" >>"$SUMMARY"
+}
 if [ "${BENCH_HISTORY:-0}" = 1 ]; then
   wait_for_other_bench history
-  note_busy export
   log "export: GET /api/events, the first organisation's whole history"
-  mark_loadgen; gen_before="$(loadgen_cpu)"
-  before="$(cpu_snapshot)"
-  "${PY[@]}" export --base "$BASE" --mgmt "$MGMT" --people "$PEOPLE" --pid "$APP_PID" | tee -a "$SUMMARY" >&2
-  after="$(cpu_snapshot)"
-  mark_loadgen
-  cpu_result export "$before" "$after" "$gen_before" "$(loadgen_cpu)" >>"$SUMMARY"
-  note_busy rebuild
+  history_phase export
   log "rebuild: POST /actuator/projections/all, every read-model table checksummed before and after"
-  mark_loadgen; gen_before="$(loadgen_cpu)"
-  before="$(cpu_snapshot)"
-  "${PY[@]}" rebuild --base "$BASE" --mgmt "$MGMT" --people "$PEOPLE" --pid "$APP_PID" | tee -a "$SUMMARY" >&2
-  after="$(cpu_snapshot)"
-  mark_loadgen
-  cpu_result rebuild "$before" "$after" "$gen_before" "$(loadgen_cpu)" >>"$SUMMARY"
+  history_phase rebuild
 fi
 
 # ------------------------------------------------------------------------------------------------ summary
