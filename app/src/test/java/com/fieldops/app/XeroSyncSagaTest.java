@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fieldops.app.xero.XeroFake;
 import com.fieldops.command.xero.XeroSyncRunner;
+import com.fieldops.command.xero.XeroSyncSaga;
 import com.fieldops.events.xero.XeroSyncRequested;
 import com.fieldops.platform.security.AppRole;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +49,8 @@ class XeroSyncSagaTest {
     XeroSyncRunner runner;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CommandGateway commands;
 
     final XeroFake xero = XeroFake.get();
     Api.User admin;
@@ -197,5 +201,21 @@ class XeroSyncSagaTest {
         assertThat(synced.getBody().get("created").asInt()).isEqualTo(1);
         assertThat(synced.getBody().get("updated").asInt()).isZero();
         assertThat(synced.getBody().get("errors")).hasSize(1);
+    }
+
+    @Test
+    void aSyncLeftBehindByAStoppedProcessIsFailedWhenTheNextProcessIsReady() {
+        ResponseEntity<JsonNode> accepted = api().post(admin, SYNC, Map.of("type", "payments"));
+        UUID leftBehind = UUID.fromString(accepted.getBody().get("syncId").asText());
+        XeroSyncSaga nextProcess = new XeroSyncSaga(runner, commands, jdbc);
+        try {
+            nextProcess.failInterruptedSyncs();
+        } finally {
+            nextProcess.destroy();
+        }
+        JsonNode failed = awaitFinished(admin, leftBehind);
+        assertThat(failed.get("status").asText()).isEqualTo("error");
+        assertThat(failed.get("error").asText()).startsWith("interrupted");
+        assertThat(sync(admin, "payments").get("status").asText()).as("its slot is free again").isEqualTo("success");
     }
 }

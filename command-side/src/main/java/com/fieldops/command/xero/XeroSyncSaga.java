@@ -82,7 +82,7 @@ public class XeroSyncSaga implements DisposableBean {
      * ever. Assumes one instance runs syncs (a second instance starting would fail the first one's syncs).
      */
     @EventListener(ApplicationReadyEvent.class)
-    void failInterruptedSyncs() {
+    public void failInterruptedSyncs() {
         List<UUID> held = jdbc.sql("select sync_id from xero_sync_running where claimed_at < :start")
                 .param("start", processStart).query(UUID.class).list();
         for (UUID syncId : held) {
