@@ -24,7 +24,9 @@ import org.springframework.test.context.ContextConfiguration;
                 "fieldops.encryption-key=" + Api.ENCRYPTION_KEY, "fieldops.rebuild.page-size=7",
                 "fieldops.xero.webhook-key=" + XeroWebhookApiTest.WEBHOOK_KEY,
                 // the daily schedule runs only where XeroSyncScheduleTest drives it with its own clock
-                "fieldops.xero.schedule-check-cron=-"})
+                "fieldops.xero.schedule-check-cron=-",
+                // the sync saga runs only where XeroSyncSagaTest runs it; the other tests drive syncs by hand
+                "fieldops.xero.sync-saga.enabled=false"})
 @ContextConfiguration(initializers = {TestInfrastructureInitializer.class, XeroFake.Initializer.class})
 @AutoConfigureObservability(tracing = false)
 @Import(TestClock.Configuration.class)

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fieldops.app.xero.XeroFake;
 import com.fieldops.command.xero.XeroWebhookSignature;
 import com.fieldops.events.xero.XeroSyncCounts;
+import com.fieldops.platform.security.AppRole;
 import com.fieldops.xero.sync.XeroSyncCommands.CompleteXeroSync;
 import com.fieldops.xero.sync.XeroSyncCommands.StartXeroSync;
 import java.io.IOException;
@@ -52,10 +54,12 @@ class XeroWebhookApiTest {
     JdbcClient jdbc;
 
     private final UUID org = UUID.randomUUID();
-    private final String tenant = UUID.randomUUID().toString();
+    /** Unknown until {@link #connectTenant} connects the organisation to a tenant of the Xero fake. */
+    private String tenant = UUID.randomUUID().toString();
 
     private void connectTenant() {
-        jdbc.sql("insert into xero_tenant_org (tenant_id, org_id) values (?, ?)").params(tenant, org).update();
+        tenant = XeroFake.get().connect(new Api(rest), Api.user(org, AppRole.ADMIN, "Ada"), "Acme Plumbing", 1800)
+                .tenantId();
     }
 
     /** A real delivery, for this test's tenant; optionally its first event's category changed. */

@@ -45,14 +45,22 @@ public class ActivityType {
 
     /** Created through {@link ActivityTypeCommandHandler}, which answers with the new state, or by a bulk import. */
     ActivityType(CreateActivityType command, UniqueKeys uniqueness) {
-        ActivityTypeRules.Fields fields = ActivityTypeRules.check(command.name(), command.hourlyRate(),
-                command.description(), command.xeroCode());
-        uniqueness.claimName(command.orgId(), fields.name(), command.activityTypeId());
-        if (fields.xeroCode() != null) {
-            uniqueness.claimXeroCode(command.orgId(), fields.xeroCode(), command.activityTypeId());
-        }
-        apply(new ActivityTypeCreated(command.activityTypeId(), command.orgId(), fields.name(), fields.hourlyRate(),
-                fields.description(), fields.xeroCode(), false, command.enabled()));
+        this(command.activityTypeId(), command.orgId(), ActivityTypeRules.check(command.name(), command.hourlyRate(),
+                command.description(), command.xeroCode()), false, command.enabled(), uniqueness);
+    }
+
+    /** A Xero Item with a code no type holds: a new, enabled, Xero-managed type. */
+    ActivityType(UUID activityTypeId, RecordXeroItem command, UniqueKeys uniqueness) {
+        this(activityTypeId, command.orgId(), ActivityTypeRules.check(command.name(), command.hourlyRate(),
+                command.description(), command.code()), true, true, uniqueness);
+    }
+
+    private ActivityType(UUID activityTypeId, UUID orgId, ActivityTypeRules.Fields fields, boolean xeroManaged,
+                         boolean enabled, UniqueKeys uniqueness) {
+        uniqueness.claimName(orgId, fields.name(), activityTypeId);
+        if (fields.xeroCode() != null) uniqueness.claimXeroCode(orgId, fields.xeroCode(), activityTypeId);
+        apply(new ActivityTypeCreated(activityTypeId, orgId, fields.name(), fields.hourlyRate(), fields.description(),
+                fields.xeroCode(), xeroManaged, enabled));
     }
 
     @CommandHandler
@@ -74,10 +82,7 @@ public class ActivityType {
                     "hourly_rate of a Xero-managed activity type changes only in Xero");
         }
         Change<String> codeChange = changeOf(xeroCode, fields.xeroCode());
-        if (nameChange != null && !ActivityTypeRules.nameKey(name).equals(ActivityTypeRules.nameKey(fields.name()))) {
-            uniqueness.claimName(orgId, fields.name(), id);
-            uniqueness.releaseName(orgId, name, id);
-        }
+        renameKey(fields.name(), uniqueness);
         if (codeChange != null) {
             if (fields.xeroCode() != null) uniqueness.claimXeroCode(orgId, fields.xeroCode(), id);
             if (xeroCode != null) uniqueness.releaseXeroCode(orgId, xeroCode, id);
@@ -92,12 +97,45 @@ public class ActivityType {
         return state();
     }
 
+    /**
+     * Xero's name and rate for a Xero-managed type (its description and enabled flag stay FieldOps'); a type an
+     * admin linked to the code by hand is left alone.
+     */
+    RecordedXeroItem.Outcome record(RecordXeroItem command, ActivityTypeUniqueness uniqueness) {
+        requireOrg(command.orgId());
+        if (!xeroManaged) return RecordedXeroItem.Outcome.UNCHANGED;
+        ActivityTypeRules.Fields fields = ActivityTypeRules.check(command.name(), command.hourlyRate(), description,
+                xeroCode);
+        Change<String> nameChange = changeOf(name, fields.name());
+        Change<BigDecimal> rateChange = hourlyRate.compareTo(fields.hourlyRate()) == 0 ? null
+                : Change.of(hourlyRate, fields.hourlyRate());
+        if (nameChange == null && rateChange == null) return RecordedXeroItem.Outcome.UNCHANGED;
+        renameKey(fields.name(), uniqueness);
+        apply(new ActivityTypeUpdated(id, orgId, nameChange, rateChange, null, null));
+        return RecordedXeroItem.Outcome.UPDATED;
+    }
+
+    @CommandHandler
+    public boolean handle(RetireXeroItem command) {
+        requireOrg(command.orgId());
+        if (!xeroManaged || !enabled) return false;
+        apply(new ActivityTypeDisabled(id, orgId));
+        return true;
+    }
+
     /** DELETE is a soft delete; disabling a disabled type changes nothing. */
     @CommandHandler
     public ActivityTypeState handle(DisableActivityType command) {
         requireOrg(command.orgId());
         if (enabled) apply(new ActivityTypeDisabled(id, orgId));
         return state();
+    }
+
+    /** Moves the name's uniqueness claim when the new name differs in more than case and spacing. */
+    private void renameKey(String newName, ActivityTypeUniqueness uniqueness) {
+        if (ActivityTypeRules.nameKey(name).equals(ActivityTypeRules.nameKey(newName))) return;
+        uniqueness.claimName(orgId, newName, id);
+        uniqueness.releaseName(orgId, name, id);
     }
 
     /** A type of another organisation does not exist for the caller. */

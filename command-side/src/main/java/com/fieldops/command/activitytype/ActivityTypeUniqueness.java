@@ -92,6 +92,17 @@ public class ActivityTypeUniqueness implements UniqueKeys {
         return ownerOf(orgId, XERO_CODE, xeroCode.trim());
     }
 
+    /** Every xero_code of the organisation's types, and the type holding it. */
+    public Map<String, UUID> xeroCodes(UUID orgId) {
+        Map<String, UUID> codes = new HashMap<>();
+        jdbc.sql("select normalized_value, activity_type_id from activity_type_unique_key where org_id = ? and kind = ?")
+                .params(orgId, XERO_CODE)
+                .query(row -> {
+                    codes.put(row.getString(1), row.getObject(2, UUID.class));
+                });
+        return codes;
+    }
+
     static RuleViolation nameTaken(String name) {
         return RuleViolation.conflict(NAME,
                 "an activity type named '" + name.trim() + "' already exists (a disabled one can be enabled again)");

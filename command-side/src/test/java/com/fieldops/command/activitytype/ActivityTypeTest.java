@@ -76,6 +76,26 @@ class ActivityTypeTest {
     }
 
     @Test
+    void aXeroManagedTypeWhoseItemIsGoneIsDisabledOnce() {
+        fixture.given(created("Guitars", "5000", "123", true))
+                .when(new RetireXeroItem(id, orgId))
+                .expectEvents(new ActivityTypeDisabled(id, orgId))
+                .expectResultMessagePayload(true);
+        fixture.given(created("Guitars", "5000", "123", true), new ActivityTypeDisabled(id, orgId))
+                .when(new RetireXeroItem(id, orgId))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aTypeLinkedToXeroByHandIsNotRetired() {
+        fixture.given(created("Guitar lessons", "80", "123", false))
+                .when(new RetireXeroItem(id, orgId))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
     void rateRules() {
         expectInvalid(create("A", "-1", null), "hourly_rate");
         expectInvalid(create("B", "100000000.00", null), "hourly_rate");
