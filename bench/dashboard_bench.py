@@ -473,6 +473,18 @@ def cmd_summarize(args):
 
 # ---------------------------------------------------------------------------------------------- event history
 
+def actuator(mgmt, method, path, timeout=30):
+    """(status, body) of a request to the management port, which takes no token (it is not the public port)."""
+    parsed = urllib.parse.urlparse(mgmt)
+    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=timeout)
+    try:
+        conn.request(method, path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
 class MemorySampler:
     """Samples the app's resident set (/proc) and heap in use (actuator prometheus) every `interval` seconds."""
 
@@ -488,13 +500,7 @@ class MemorySampler:
             return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
 
     def heap(self):
-        parsed = urllib.parse.urlparse(self.mgmt)
-        conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=5)
-        try:
-            conn.request("GET", "/actuator/prometheus")
-            text = conn.getresponse().read().decode()
-        finally:
-            conn.close()
+        text = actuator(self.mgmt, "GET", "/actuator/prometheus", timeout=5)[1].decode()
         return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
                    if line.startswith("jvm_memory_used_bytes{") and 'area="heap"' in line)
 
@@ -549,27 +555,15 @@ def table_checksums(tables):
 
 
 def cmd_rebuild(args):
-    parsed = urllib.parse.urlparse(args.mgmt)
-
-    def actuator(method, path):
-        """The management port takes no token (it is not the public port)."""
-        conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
-        try:
-            conn.request(method, path)
-            response = conn.getresponse()
-            return response.status, response.read()
-        finally:
-            conn.close()
-
     def report():
-        return json.loads(actuator("GET", "/actuator/projections")[1])
+        return json.loads(actuator(args.mgmt, "GET", "/actuator/projections")[1])
 
     tables = sorted({table for projection in report()["projections"] for table in projection["tables"]})
     checksums_before = table_checksums(tables)
     events = int(psql("select count(*) from domain_event_entry")[0][0])
     with MemorySampler(args.pid, args.mgmt, interval=1.0) as memory:
         started = time.perf_counter()
-        status, body = actuator("POST", "/actuator/projections/all")
+        status, body = actuator(args.mgmt, "POST", "/actuator/projections/all")
         if status != 202:
             raise SystemExit(f"POST /actuator/projections/all answered {status}: {body[:300]!r}")
         phase_started = {}  # phase -> seconds after the POST when a poll first saw it
