@@ -25,8 +25,12 @@ import org.springframework.test.context.ContextConfiguration;
                 "fieldops.xero.webhook-key=" + XeroWebhookApiTest.WEBHOOK_KEY,
                 // the daily schedule runs only where XeroSyncScheduleTest drives it with its own clock
                 "fieldops.xero.schedule-check-cron=-",
-                // the sync saga runs only where XeroSyncSagaTest runs it; the other tests drive syncs by hand
-                "fieldops.xero.sync-saga.enabled=false"})
+                // the sync saga's processor runs only while XeroSyncSagaTest starts it; the other tests drive syncs
+                // by hand. Its steps are due at once, a dead process's step is revived within seconds, and a step
+                // Xero does not answer is tried twice more at once.
+                "fieldops.xero.sync-saga.enabled=false", "db-scheduler.polling-interval=100ms",
+                "db-scheduler.heartbeat-interval=500ms",
+                "fieldops.xero.sync-saga.retry-delays=100ms,100ms"})
 @ContextConfiguration(initializers = {TestInfrastructureInitializer.class, XeroFake.Initializer.class})
 @AutoConfigureObservability(tracing = false)
 @Import(TestClock.Configuration.class)

@@ -3,30 +3,49 @@ package com.fieldops.app;
 import static com.fieldops.app.xero.XeroFake.API;
 import static com.fieldops.app.xero.XeroFake.payload;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fieldops.app.xero.XeroFake;
-import com.fieldops.command.xero.XeroSyncRunner;
+import com.fieldops.command.messaging.ActorMetaData;
 import com.fieldops.command.xero.XeroSyncSaga;
-import com.fieldops.events.xero.XeroSyncRequested;
 import com.fieldops.platform.security.AppRole;
+import com.fieldops.xero.sync.XeroSyncCommands.RequestXeroSync;
+import com.fieldops.xero.sync.XeroSyncMode;
+import com.fieldops.xero.sync.XeroSyncTrigger;
+import com.fieldops.xero.sync.XeroSyncType;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -34,27 +53,46 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The sync saga's work against the Xero fake's real payloads: syncs are requested over HTTP and run by
- * {@link XeroSyncRunner} on the test's thread (the shared test context keeps the saga's event handler off, so that
- * the other tests drive syncs by hand), results read back over HTTP.
+ * The sync saga against the Xero fake's real payloads: syncs are requested over HTTP, run by the saga (its processor
+ * started for this class only: the other tests drive syncs by hand) step by step on db-scheduler's persistent
+ * deadlines, and read back over HTTP. {@link #aSyncCutOffByAStoppingProcessResumesInTheNextFromItsLastStep} stops a
+ * second application mid-sync and watches this one finish the sync from the step it was in.
  */
 @FieldOpsTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class XeroSyncSagaTest {
 
     static final String SYNC = "/api/financials/xero-sync";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    XeroSyncRunner runner;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    Scheduler deadlines;
 
     final XeroFake xero = XeroFake.get();
     Api.User admin;
     XeroFake.Tenant tenant;
+
+    @BeforeAll
+    void startTheSaga() {
+        sagaProcessor().start();
+    }
+
+    @AfterAll
+    void stopTheSaga() {
+        sagaProcessor().shutDown();
+    }
+
+    private TrackingEventProcessor sagaProcessor() {
+        return processing.eventProcessor(XeroSyncSaga.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+    }
 
     @BeforeEach
     void connect() {
@@ -70,17 +108,19 @@ class XeroSyncSagaTest {
         xero.server().stubFor(XeroFake.api(get(urlPathEqualTo(API + "/Items")), tenant).willReturn(answer));
     }
 
-    /** Requests a full sync over HTTP and runs it as the saga does; answers the finished sync from the log. */
+    /** Requests a full sync over HTTP; answers the finished sync from the log. */
     private JsonNode sync(Api.User user, String type) {
+        return awaitFinished(user, request(user, type));
+    }
+
+    private UUID request(Api.User user, String type) {
         ResponseEntity<JsonNode> accepted = api().post(user, SYNC, Map.of("type", type));
         assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
-        UUID syncId = UUID.fromString(accepted.getBody().get("syncId").asText());
-        runner.run(new XeroSyncRequested(syncId, user.orgId(), type, "api", "full"));
-        return awaitFinished(user, syncId);
+        return UUID.fromString(accepted.getBody().get("syncId").asText());
     }
 
     private JsonNode awaitFinished(Api.User user, UUID syncId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> api().get(user, SYNC + "/" + syncId).getBody(),
+        return await().atMost(Duration.ofSeconds(60)).until(() -> api().get(user, SYNC + "/" + syncId).getBody(),
                 sync -> !sync.get("completedAt").isNull());
     }
 
@@ -93,6 +133,29 @@ class XeroSyncSagaTest {
     private static List<Integer> counts(JsonNode sync) {
         return List.of(sync.get("recordsProcessed").asInt(), sync.get("recordsCreated").asInt(),
                 sync.get("recordsUpdated").asInt());
+    }
+
+    private MappingBuilder invoicesPage(int page) {
+        return XeroFake.api(get(urlPathEqualTo(API + "/Invoices")), tenant).withQueryParam("page",
+                equalTo(String.valueOf(page)));
+    }
+
+    private RequestPatternBuilder invoicesPageRequested(int page) {
+        return getRequestedFor(urlPathEqualTo(API + "/Invoices")).withQueryParam("page", equalTo(String.valueOf(page)))
+                .withHeader("xero-tenant-id", equalTo(tenant.tenantId()));
+    }
+
+    /** A GET /Invoices answer of {@code count} invoices like Xero's example INV-0003, numbered from {@code first}. */
+    private static String invoices(int first, int count) {
+        ObjectNode template = XeroInvoices.example("INV-0003");
+        List<ObjectNode> invoices = new ArrayList<>();
+        for (int n = first; n < first + count; n++) {
+            invoices.add(XeroInvoices.like(template, "INV-" + (10_000 + n), "AUTHORISED", LocalDate.of(2026, 12, 31),
+                    "100.00"));
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putArray("Invoices").addAll(invoices);
+        return answer.toString();
     }
 
     @Test
@@ -169,6 +232,8 @@ class XeroSyncSagaTest {
         JsonNode failed = sync(admin, "all");
         assertThat(failed.get("status").asText()).isEqualTo("error");
         assertThat(failed.get("error").asText()).isNotBlank();
+        assertThat(xero.server().countRequestsMatching(XeroFake.api(get(urlPathEqualTo(API + "/Items")), tenant)
+                .build().getRequest()).getCount()).as("3 tries of the step, each 3 tries of the call").isEqualTo(9);
         assertThat(activityTypesByCode(admin)).isEmpty();
         assertThat(api().get(admin, "/api/financials/invoices").getBody()).isEmpty();
     }
@@ -183,19 +248,47 @@ class XeroSyncSagaTest {
     }
 
     @Test
+    void aStepXeroDoesNotAnswerIsTriedAgainLaterAndTheSyncGoesOn() {
+        String scenario = "items-" + tenant.tenantId();
+        String[] states = {Scenario.STARTED, "failed once", "failed twice"};
+        for (int i = 0; i < states.length; i++) {
+            xero.server().stubFor(XeroFake.api(get(urlPathEqualTo(API + "/Items")), tenant).inScenario(scenario)
+                    .whenScenarioStateIs(states[i]).willReturn(aResponse().withStatus(503))
+                    .willSetStateTo(i + 1 < states.length ? states[i + 1] : "answers"));
+        }
+        xero.server().stubFor(XeroFake.api(get(urlPathEqualTo(API + "/Items")), tenant).inScenario(scenario)
+                .whenScenarioStateIs("answers").willReturn(okJson(payload("items-get.json"))));
+
+        JsonNode done = sync(admin, "activity_types");
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("partial");
+        assertThat(counts(done)).containsExactly(2, 1, 0);
+        assertThat(activityTypesByCode(admin)).containsKey("123");
+    }
+
+    @Test
+    void anIncrementalSyncAsksXeroOnlyForWhatChangedSinceTheLastRead() {
+        xero.server().stubFor(invoicesPage(1).willReturn(okJson(payload("invoices-get.json"))));
+        JsonNode full = sync(admin, "invoices");
+        assertThat(full.get("status").asText()).as(full.toString()).isEqualTo("success");
+        xero.server().verify(getRequestedFor(urlPathEqualTo(API + "/Invoices"))
+                .withHeader("xero-tenant-id", equalTo(tenant.tenantId())).withHeader("If-Modified-Since", absent()));
+
+        UUID incremental = UUID.randomUUID();
+        commands.sendAndWait(ActorMetaData.system(new RequestXeroSync(incremental, admin.orgId(),
+                XeroSyncType.INVOICES, XeroSyncTrigger.WEBHOOK, XeroSyncMode.INCREMENTAL), admin.orgId(), "test"));
+        JsonNode changed = awaitFinished(admin, incremental);
+        assertThat(changed.get("status").asText()).as(changed.toString()).isEqualTo("success");
+        xero.server().verify(1, getRequestedFor(urlPathEqualTo(API + "/Invoices"))
+                .withHeader("xero-tenant-id", equalTo(tenant.tenantId()))
+                .withHeader("If-Modified-Since", matching("\\d{4}-\\d{2}-\\d{2}T.+")));
+        assertThat(counts(changed)).as("the same invoices again change nothing").containsExactly(3, 0, 0);
+    }
+
+    @Test
     void syncFromXeroAnswersTheCountsOnceTheSyncHasRun() {
         stubItems(okJson(payload("items-get.json")));
-        // the saga's part, played as soon as the endpoint's sync is in the log
-        CompletableFuture<Void> saga = CompletableFuture.runAsync(() -> {
-            UUID syncId = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                    "select sync_id from xero_sync_log where org_id = ?").param(admin.orgId()).query(UUID.class)
-                    .optional(), Optional::isPresent).orElseThrow();
-            runner.run(new XeroSyncRequested(syncId, admin.orgId(), "activity_types", "activity_types_endpoint",
-                    "full"));
-        });
 
         ResponseEntity<JsonNode> synced = api().post(admin, "/api/activity-types/sync-from-xero", null);
-        saga.join();
         assertThat(synced.getStatusCode()).as(String.valueOf(synced.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(synced.getBody().get("synced").asInt()).isEqualTo(2);
         assertThat(synced.getBody().get("created").asInt()).isEqualTo(1);
@@ -203,19 +296,45 @@ class XeroSyncSagaTest {
         assertThat(synced.getBody().get("errors")).hasSize(1);
     }
 
+    /**
+     * A command side in a JVM of its own ({@link CommandSideProcess}) (the process that dies) runs the sync while this application's saga and
+     * deadlines stand still; it is killed (SIGKILL) while Xero is answering page 2 of the invoices. This application
+     * then revives the step the dead process left (db-scheduler's dead execution) and finishes the sync from page 2:
+     * page 1 is read once, every invoice is recorded once, and the counts are those of one pass.
+     */
     @Test
-    void aSyncLeftBehindByAStoppedProcessIsFailedWhenTheNextProcessIsReady() {
-        ResponseEntity<JsonNode> accepted = api().post(admin, SYNC, Map.of("type", "payments"));
-        UUID leftBehind = UUID.fromString(accepted.getBody().get("syncId").asText());
-        XeroSyncSaga nextProcess = new XeroSyncSaga(runner, commands, jdbc);
+    void aSyncCutOffByAStoppingProcessResumesInTheNextFromItsLastStep() throws Exception {
+        xero.server().stubFor(invoicesPage(1).willReturn(okJson(invoices(0, 100))));
+        String scenario = "page-2-" + tenant.tenantId();
+        xero.server().stubFor(invoicesPage(2).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(invoices(100, 20)).withFixedDelay(1_900)).willSetStateTo("quick"));
+        xero.server().stubFor(invoicesPage(2).inScenario(scenario).whenScenarioStateIs("quick")
+                .willReturn(okJson(invoices(100, 20))));
+        sagaProcessor().shutDown();
+        deadlines.pause();
+        UUID syncId;
+        Process dying = CommandSideProcess.start(Path.of("target", "xero-sync-dying-process.log"));
         try {
-            nextProcess.failInterruptedSyncs();
+            syncId = request(admin, "invoices");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !xero.server().findAll(
+                    invoicesPageRequested(2)).isEmpty());
+            dying.destroyForcibly().waitFor();
         } finally {
-            nextProcess.destroy();
+            dying.destroyForcibly();
+            deadlines.resume();
+            sagaProcessor().start();
         }
-        JsonNode failed = awaitFinished(admin, leftBehind);
-        assertThat(failed.get("status").asText()).isEqualTo("error");
-        assertThat(failed.get("error").asText()).startsWith("interrupted");
-        assertThat(sync(admin, "payments").get("status").asText()).as("its slot is free again").isEqualTo("success");
+        JsonNode cutOff = await().atMost(Duration.ofSeconds(10)).until(() -> api().get(admin, SYNC + "/" + syncId)
+                .getBody(), sync -> sync.get("recordsProcessed").asInt() > 0);
+        assertThat(cutOff.get("status").asText()).as("cut off mid-step").isEqualTo("running");
+        assertThat(cutOff.get("recordsProcessed").asInt()).as("page 1 was applied").isEqualTo(100);
+
+        JsonNode done = awaitFinished(admin, syncId);
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("success");
+        assertThat(counts(done)).containsExactly(120, 120, 0);
+        assertThat(xero.server().findAll(invoicesPageRequested(1))).as("page 1 read once").hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select count(*) from invoices where org_id = ?").param(admin.orgId()).query(Long.class).single())
+                .isEqualTo(120));
     }
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The counts and the not yet reported per-record errors of one sync while {@link XeroSyncRunner} works on it. Counts
- * are cumulative (the aggregate refuses them going back); errors are handed over once, with the next command.
+ * The counts and the not yet reported per-record errors of one step of a sync ({@link XeroApiSyncSteps}). Counts are
+ * cumulative from the saga's cursor (the aggregate refuses them going back); errors are handed over once, with the
+ * next command.
  */
 final class XeroSyncRun {
 
@@ -20,9 +21,13 @@ final class XeroSyncRun {
     private int failed;
     private final List<XeroSyncError> unreported = new ArrayList<>();
 
-    XeroSyncRun(UUID syncId, UUID orgId) {
+    XeroSyncRun(UUID syncId, UUID orgId, XeroSyncCounts before) {
         this.syncId = syncId;
         this.orgId = orgId;
+        this.processed = before.processed();
+        this.created = before.created();
+        this.updated = before.updated();
+        this.failed = before.failed();
     }
 
     void processed() {

@@ -1,103 +1,101 @@
 package com.fieldops.command.xero;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fieldops.events.xero.XeroSyncCompleted;
+import com.fieldops.events.xero.XeroSyncFailed;
 import com.fieldops.events.xero.XeroSyncRequested;
 import com.fieldops.xero.sync.XeroSyncCommands.FailXeroSync;
-import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.EventHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import org.springframework.stereotype.Component;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The sync saga: every requested Xero sync is run by {@link XeroSyncRunner}. A command-side event handler in a
- * tracking processor of its own ({@value #PROCESSING_GROUP}, starting at the head of the store, see
- * {@link XeroSyncConfiguration}) rather than an Axon {@code @Saga}: a sync is one linear run with no further events
- * to wait for, so a saga store would add nothing but tables. It never reacts to a replay ({@link DisallowReplay}): a
- * reset processor must not call Xero again for old syncs.
+ * The Xero sync saga: one per requested sync, from {@code fieldops.xero-sync.requested.v1} to its completed or failed
+ * event. It runs the sync as a chain of steps, each a persistent deadline ({@value #STEP}, db-scheduler's table): a
+ * step reads one response from Xero and applies it in the deadline's transaction together with the saga's new
+ * {@link XeroSyncCursor}, then schedules the next. A process that stops mid-step leaves the step's deadline and the
+ * cursor of the step before it; the next process (db-scheduler revives the execution of a dead scheduler) runs the
+ * step again from there. When Xero does not answer a step, the step is tried again after
+ * {@link XeroSyncSteps#retryDelay}, also a deadline, so a wait of minutes survives a restart; once the retries are
+ * used up the sync fails with Xero's last error.
  *
- * <p>The run happens on {@value #WORKERS} worker threads of its own, not on the processor's thread: a sync of
- * thousands of invoices takes minutes, which would hold the processor's token claim and one unit of work (whose
- * transaction the commands would join) for all that time. The price: once handed over, a sync is no longer in the
- * event stream's hands, so a sync left pending or running by a stopped process is failed when the next one starts
- * ({@link #failInterruptedSyncs}); it is asked for again by hand or by the next schedule.
+ * <p>Its processor starts at the head of the store the first time ({@link XeroSyncConfiguration}): syncs requested
+ * before it existed are not run. Sagas are never replayed.
  */
-@Component
+@Saga
 @ProcessingGroup(XeroSyncSaga.PROCESSING_GROUP)
-@ConditionalOnProperty(name = "fieldops.xero.sync-saga.enabled", matchIfMissing = true)
-public class XeroSyncSaga implements DisposableBean {
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+public class XeroSyncSaga {
 
     public static final String PROCESSING_GROUP = "xero-sync-saga";
-    static final int WORKERS = 2;
-    static final String INTERRUPTED = "interrupted: FieldOps stopped during the sync; request it again";
-    private static final Logger log = LoggerFactory.getLogger(XeroSyncSaga.class);
+    static final String STEP = "xero-sync-step";
 
-    private final XeroSyncRunner runner;
-    private final CommandGateway commands;
-    private final JdbcClient jdbc;
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
-            new CustomizableThreadFactory("xero-sync-"));
-    /** Syncs this process took on: the start-up recovery leaves them alone. */
-    private final Set<UUID> takenOn = ConcurrentHashMap.newKeySet();
-    /** Slots claimed before this instant belong to an earlier process (the database's clock, like claimed_at). */
-    private final OffsetDateTime processStart;
+    private XeroSyncJob job;
+    private XeroSyncCursor cursor;
 
-    public XeroSyncSaga(XeroSyncRunner runner, CommandGateway commands, JdbcClient jdbc) {
-        this.runner = runner;
-        this.commands = commands;
-        this.jdbc = jdbc;
-        this.processStart = jdbc.sql("select now()").query(OffsetDateTime.class).single();
-    }
+    @Autowired
+    @JsonIgnore
+    private transient XeroSyncSteps steps;
+    @Autowired
+    @JsonIgnore
+    private transient CommandGateway commands;
+    @Autowired
+    @JsonIgnore
+    private transient DeadlineManager deadlines;
 
-    @EventHandler
-    @DisallowReplay
+    @StartSaga
+    @SagaEventHandler(associationProperty = "syncId")
     void on(XeroSyncRequested requested) {
-        takenOn.add(requested.syncId());
-        workers.execute(() -> {
-            try {
-                runner.run(requested);
-            } finally {
-                takenOn.remove(requested.syncId());
-            }
-        });
+        job = XeroSyncJob.of(requested);
+        cursor = XeroSyncCursor.first(job.type());
+        deadlines.schedule(Duration.ZERO, STEP, cursor);
     }
 
     /**
-     * A sync whose slot is held since before this process started, and that this process did not take on, was run
-     * by a process that stopped: it is failed, so that its slot is free and the log does not show it running for
-     * ever. Assumes one instance runs syncs (a second instance starting would fail the first one's syncs).
+     * Runs the step {@code due} names. A deadline for another cursor is left over (a process stopped between the
+     * step's commit and db-scheduler marking the execution done) and changes nothing.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    public void failInterruptedSyncs() {
-        List<UUID> held = jdbc.sql("select sync_id from xero_sync_running where claimed_at < :start")
-                .param("start", processStart).query(UUID.class).list();
-        for (UUID syncId : held) {
-            if (takenOn.contains(syncId)) continue;
-            try {
-                commands.sendAndWait(new FailXeroSync(syncId, INTERRUPTED, null, List.of()));
-            } catch (RuntimeException notFailed) {
-                log.warn("Interrupted Xero sync {} could not be failed: {}", syncId, notFailed.getMessage());
+    @DeadlineHandler(deadlineName = STEP)
+    void step(XeroSyncCursor due) {
+        if (!due.equals(cursor)) return;
+        XeroSyncStepOutcome outcome = steps.run(job, cursor);
+        if (outcome.next() != null) {
+            cursor = outcome.next();
+            deadlines.schedule(Duration.ZERO, STEP, cursor);
+        } else if (outcome.xeroUnavailable() != null) {
+            Optional<Duration> wait = steps.retryDelay(cursor.attempt());
+            if (wait.isPresent()) {
+                cursor = cursor.retried();
+                deadlines.schedule(wait.get(), STEP, cursor);
+            } else {
+                commands.sendAndWait(new FailXeroSync(job.syncId(), outcome.xeroUnavailable(), cursor.counts(),
+                        List.of()));
             }
         }
     }
 
-    /** Stops the runs; those cut short are failed by the next start. */
-    @Override
-    public void destroy() {
-        workers.shutdownNow();
+    @EndSaga
+    @SagaEventHandler(associationProperty = "syncId")
+    void on(XeroSyncCompleted completed) {
+        deadlines.cancelAllWithinScope(STEP);
+    }
+
+    /** Failed by a step, or by anyone else: a retry still planned is dropped. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = "syncId")
+    void on(XeroSyncFailed failed) {
+        deadlines.cancelAllWithinScope(STEP);
     }
 }

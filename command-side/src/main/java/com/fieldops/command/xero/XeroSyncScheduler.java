@@ -83,7 +83,7 @@ public class XeroSyncScheduler {
         }
         if (!moveOn(org, planned.get(), following)) return false; // another process took this run
         commands.sendAndWait(ActorMetaData.system(new RequestXeroSync(UUID.randomUUID(), org, XeroSyncType.ALL,
-                XeroSyncTrigger.SCHEDULE, XeroSyncMode.FULL), org, ACTOR));
+                XeroSyncTrigger.SCHEDULE, XeroSyncMode.INCREMENTAL), org, ACTOR));
         return true;
     }
 
