@@ -160,9 +160,9 @@ class XeroGatewayTest {
     @Test
     void aTimeoutIsTriedAgain() {
         String scenario = scenario();
-        // the test context's timeout is 2 s
+        // the test context's timeout is 5 s
         stub(get(urlPathEqualTo(API + "/Items")).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("slow once"), okJson(payload("items-get.json")).withFixedDelay(3000));
+                .willSetStateTo("slow once"), okJson(payload("items-get.json")).withFixedDelay(6000));
         stub(get(urlPathEqualTo(API + "/Items")).inScenario(scenario).whenScenarioStateIs("slow once"),
                 okJson(payload("items-get.json")));
 

@@ -173,6 +173,10 @@ class XeroSyncSagaTest {
         assertThat(guitars.get("description").asText()).isEqualTo("Guitars Fender Strat");
         assertThat(guitars.get("xero_managed").asBoolean()).isTrue();
         assertThat(activityTypesByCode(admin)).as("never a zero rate").doesNotContainKey("abc65591");
+        JsonNode feed = await().atMost(Duration.ofSeconds(10)).until(() -> api().get(admin,
+                "/api/dashboard/activity-feed?resource_type=activity_type").getBody(), rows -> rows.size() > 0);
+        assertThat(feed.get(0).get("action").asText()).isEqualTo("activity_type_created");
+        assertThat(feed.get(0).get("user_name").asText()).as("the feed says Xero made it").isEqualTo("Xero sync");
 
         stubItems(okJson(payload("items-get.json").replace("5000.0000", "5500.0000")));
         JsonNode repriced = sync(admin, "activity_types");

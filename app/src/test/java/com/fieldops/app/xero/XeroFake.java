@@ -81,7 +81,7 @@ public final class XeroFake {
                     "fieldops.xero.client-id", APP_CLIENT_ID,
                     "fieldops.xero.client-secret", APP_CLIENT_SECRET,
                     "fieldops.xero.redirect-uri", REDIRECT_URI,
-                    "fieldops.xero.timeout", "2s",
+                    "fieldops.xero.timeout", "5s",
                     "fieldops.xero.retry-backoff", "100ms")));
         }
     }

@@ -6,6 +6,7 @@ import com.fieldops.command.activitytype.RecordedXeroItem;
 import com.fieldops.command.activitytype.RetireXeroItem;
 import com.fieldops.command.financials.RecordXeroInvoice;
 import com.fieldops.command.financials.RecordedInvoice;
+import com.fieldops.command.messaging.ActorMetaData;
 import com.fieldops.platform.problem.RuleViolation;
 import com.fieldops.xero.XeroException;
 import com.fieldops.xero.XeroInvoice;
@@ -54,6 +55,8 @@ import org.springframework.stereotype.Component;
 @Component
 class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
 
+    /** The actor of the changes a sync makes to activity types and invoices. */
+    static final String ACTOR = "Xero sync";
     private static final Logger log = LoggerFactory.getLogger(XeroApiSyncSteps.class);
 
     private final CommandGateway commands;
@@ -136,7 +139,7 @@ class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
         if (cursor.full()) {
             for (Map.Entry<String, UUID> held : activityTypes.xeroCodes(job.orgId()).entrySet()) {
                 if (!codesInXero.contains(held.getKey())
-                        && commands.<Boolean>sendAndWait(new RetireXeroItem(held.getValue(), job.orgId()))) {
+                        && this.<Boolean>record(job.orgId(), new RetireXeroItem(held.getValue(), job.orgId()))) {
                     run.updated();
                 }
             }
@@ -153,7 +156,7 @@ class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
             run.failed(record, "has no sales price (SalesDetails.UnitPrice), so no hourly rate: set one in Xero");
         } else {
             try {
-                RecordedXeroItem recorded = commands.sendAndWait(new RecordXeroItem(run.orgId, item.code(),
+                RecordedXeroItem recorded = record(run.orgId, new RecordXeroItem(run.orgId, item.code(),
                         item.name(), item.salesUnitPrice(), item.description()));
                 count(run, recorded.outcome() == RecordedXeroItem.Outcome.CREATED,
                         recorded.outcome() == RecordedXeroItem.Outcome.UPDATED);
@@ -178,7 +181,7 @@ class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
 
     private void recordInvoice(XeroSyncRun run, XeroInvoice invoice) {
         try {
-            RecordedInvoice recorded = commands.sendAndWait(new RecordXeroInvoice(run.orgId, invoice.invoiceId(),
+            RecordedInvoice recorded = record(run.orgId, new RecordXeroInvoice(run.orgId, invoice.invoiceId(),
                     invoice.invoiceNumber(), invoice.contactId(), invoice.contactName(), invoice.type(),
                     invoice.status(), invoice.date(), invoice.dueDate(), invoice.total(), invoice.amountDue(),
                     invoice.amountPaid(), invoice.currencyCode(), invoice.updatedAt(), run.syncId));
@@ -188,6 +191,11 @@ class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
             run.failed(invoice.invoiceNumber() == null ? String.valueOf(invoice.invoiceId())
                     : invoice.invoiceNumber(), explained(refused));
         }
+    }
+
+    /** A record's command, by {@value #ACTOR}: the feed says who changed a type. */
+    private <R> R record(UUID orgId, Object command) {
+        return commands.sendAndWait(ActorMetaData.system(command, orgId, ACTOR));
     }
 
     /** Waits interruptibly: a process stopping mid-step rolls the step back (it runs again from the cursor). */
