@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fieldops.command.financials.RecordXeroContact;
 import com.fieldops.events.CloudEvent;
 import com.fieldops.events.FieldOpsEvent;
 import com.fieldops.events.xero.XeroSyncCounts;
@@ -28,6 +29,7 @@ import com.fieldops.xero.sync.XeroSyncCommands.StartXeroSync;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,7 +102,7 @@ class ProjectionRebuildTest {
         RebuildState all = rebuilds.rebuild(ProjectionRebuild.ALL);
         assertThat(all.tables()).contains("activity_types", "organization_settings", "timesheets", "jobs",
                 "activity_log", "dashboard_totals", "dashboard_revenue", "dashboard_completions", "invoices",
-                "revenue_targets", "xero_sync_log");
+                "xero_contacts", "revenue_targets", "xero_sync_log");
         assertThat(checksums(org)).as("every read model rebuilt").isEqualTo(before);
         assertThat(feed(api, org)).isEqualTo(feedBefore);
     }
@@ -227,7 +229,8 @@ class ProjectionRebuildTest {
      * An organisation with a history through every projection: settings, activity types created, changed, disabled,
      * enabled and imported, timesheets through their life cycle, jobs and projects from the inbound contract, revenue
      * targets set and changed, Xero invoices recorded as the sync records them (one paid later, and its older state
-     * arriving late), Xero syncs that completed and failed. Returns once the consumer has applied all of it.
+     * arriving late), their contact renamed between the first invoices and the later state of one, Xero syncs that
+     * completed and failed. Returns once the consumer has applied all of it.
      */
     private UUID dataset(Api api) {
         UUID org = UUID.randomUUID();
@@ -279,6 +282,10 @@ class ProjectionRebuildTest {
         api.put(admin, "/api/financials/targets/2026-03", Map.of("amount", 0));
         UUID sync = UUID.randomUUID();
         XeroInvoices.example().forEach(invoice -> commands.sendAndWait(XeroInvoices.command(org, invoice, sync)));
+        // renamed after the example invoices were recorded, before INV-0003 is recorded again below: INV-0001 and
+        // INV-0002 show the contact's name, INV-0003 its own, observed later
+        commands.sendAndWait(new RecordXeroContact(org, UUID.fromString("a3675fc4-f8dd-4f03-ba5b-f1870566bcd7"),
+                "Barney Rubble & Sons", "ACTIVE", Instant.parse("2019-03-04T09:21:10.043Z"), sync));
         ObjectNode sent = XeroInvoices.example("INV-0003");
         ObjectNode paid = sent.deepCopy().put("Status", "PAID").put("AmountDue", 0).put("AmountPaid", 115)
                 .put("UpdatedDateUTC", XeroInvoices.xeroDate(XeroInvoices.instant(sent.get("UpdatedDateUTC"))
@@ -298,7 +305,7 @@ class ProjectionRebuildTest {
         commands.sendAndWait(new FailXeroSync(invoices, "reconnect Xero", null, List.of()));
 
         // every event of the organisation makes a feed row, the last projection of the consumer's transaction, but
-        // an invoice's, which shows in its read model, and a sync's steps before its end (its end comes after them
+        // an invoice's or a contact's, which show in their read model, and a sync's steps before its end (its end comes after them
         // on the same partition)
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql("""
                         select payload_type from domain_event_entry e where fieldops_event_org(meta_data) = ?
@@ -306,10 +313,13 @@ class ProjectionRebuildTest {
                         and case when payload_type = 'com.fieldops.events.invoice.InvoiceRecorded'
                             then not exists (select 1 from invoices i where i.id = cast(e.aggregate_identifier as uuid)
                                              and i.version >= e.sequence_number)
+                            when payload_type = 'com.fieldops.events.xero.XeroContactRecorded'
+                            then not exists (select 1 from xero_contacts c where c.org_id = ?
+                                             and c.version >= e.sequence_number)
                             else not exists (select 1 from activity_log l
                                              where l.id = cast(e.event_identifier as uuid)) end""")
                 .params(org.toString(), XeroSyncRequested.class.getName(), XeroSyncStarted.class.getName(),
-                        XeroSyncProgressed.class.getName())
+                        XeroSyncProgressed.class.getName(), org)
                 .query(String.class).list()).as("events not applied yet").isEmpty());
         return org;
     }

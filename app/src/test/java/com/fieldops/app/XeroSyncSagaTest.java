@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,6 +107,32 @@ class XeroSyncSagaTest {
 
     private void stubItems(ResponseDefinitionBuilder answer) {
         xero.server().stubFor(XeroFake.api(get(urlPathEqualTo(API + "/Items")), tenant).willReturn(answer));
+    }
+
+    private void stubInvoices(String body) {
+        xero.server().stubFor(XeroFake.api(get(urlPathEqualTo(API + "/Invoices")), tenant).willReturn(okJson(body)));
+    }
+
+    private void stubContacts(String body) {
+        xero.server().stubFor(XeroFake.api(get(urlPathEqualTo(API + "/Contacts")), tenant).willReturn(okJson(body)));
+    }
+
+    /**
+     * Xero's GET /Contacts example, its first contact (Katherine Warren) being the contact of Xero's example invoices
+     * (Barney Rubble-83203, who is thereby renamed).
+     */
+    private static String contactsRenamingTheInvoicesContact() {
+        return payload("contacts-get.json").replace(KATHERINE_WARREN, INVOICES_CONTACT);
+    }
+
+    private static final String KATHERINE_WARREN = "5cc8cf28-567e-4d43-b287-687cfcaec47c";
+    private static final String INVOICES_CONTACT = "a3675fc4-f8dd-4f03-ba5b-f1870566bcd7";
+
+    /** The contact name each listed invoice shows, by invoice number. */
+    private Map<String, String> contactNames(Api.User user) {
+        return StreamSupport.stream(api().get(user, "/api/financials/invoices?limit=100").getBody().spliterator(),
+                false).collect(Collectors.toMap(row -> row.get("invoice_number").asText(),
+                row -> row.get("contact_name").asText()));
     }
 
     /** Requests a full sync over HTTP; answers the finished sync from the log. */
@@ -227,6 +254,62 @@ class XeroSyncSagaTest {
 
         JsonNode again = sync(admin, "invoices");
         assertThat(counts(again)).as("the same invoices again change nothing").containsExactly(3, 0, 0);
+    }
+
+    @Test
+    void aContactsSyncRenamesTheContactOnItsInvoicesAndARerunChangesNothing() {
+        stubInvoices(payload("invoices-get.json"));
+        assertThat(sync(admin, "invoices").get("status").asText()).isEqualTo("success");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contactNames(admin))
+                .containsOnlyKeys("INV-0002", "INV-0003").containsValue("Barney Rubble-83203"));
+
+        // renamed in Xero: the invoices' UpdatedDateUTC stays, only the contacts read brings the new name
+        stubContacts(contactsRenamingTheInvoicesContact());
+        JsonNode contacts = sync(admin, "contacts");
+        assertThat(contacts.get("status").asText()).as(contacts.toString()).isEqualTo("success");
+        assertThat(counts(contacts)).as("Xero's two contacts, both new").containsExactly(2, 2, 0);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contactNames(admin))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("INV-0002", "Katherine Warren",
+                        "INV-0003", "Katherine Warren")));
+
+        JsonNode again = sync(admin, "contacts");
+        assertThat(counts(again)).as("the same contacts again change nothing").containsExactly(2, 0, 0);
+        JsonNode invoicesAgain = sync(admin, "invoices");
+        assertThat(invoicesAgain.get("status").asText()).isEqualTo("success");
+        assertThat(contactNames(admin)).as("the same invoices again record nothing: the contact's newer name stays")
+                .containsValues("Katherine Warren").doesNotContainValue("Barney Rubble-83203");
+
+        stubContacts(contactsRenamingTheInvoicesContact().replace("\"Katherine Warren\"", "\"Katherine Rubble\"")
+                .replace("1503348544227", "1503348999000"));
+        JsonNode renamed = sync(admin, "contacts");
+        assertThat(counts(renamed)).as("one contact renamed").containsExactly(2, 0, 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contactNames(admin))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("INV-0002", "Katherine Rubble",
+                        "INV-0003", "Katherine Rubble")));
+    }
+
+    @Test
+    void anAllSyncReadsItemsThenInvoicesThenContactsAndAPaymentsSyncReadsNothing() {
+        stubItems(okJson(payload("items-get.json")));
+        stubInvoices(payload("invoices-get.json"));
+        stubContacts(contactsRenamingTheInvoicesContact());
+
+        JsonNode all = sync(admin, "all");
+        assertThat(all.get("status").asText()).as("an item without price: " + all).isEqualTo("partial");
+        assertThat(counts(all)).as("2 items, 3 invoices, 2 contacts").containsExactly(7, 6, 0);
+        List<String> reads = xero.server().getAllServeEvents().stream()
+                .filter(served -> tenant.tenantId().equals(served.getRequest().getHeader("xero-tenant-id")))
+                .sorted(Comparator.comparing(served -> served.getRequest().getLoggedDate()))
+                .map(served -> served.getRequest().getUrl().replaceAll("\\?.*", "").replace(API, "")).toList();
+        assertThat(reads).containsExactly("/Items", "/Invoices", "/Contacts");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contactNames(admin))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("INV-0002", "Katherine Warren",
+                        "INV-0003", "Katherine Warren")));
+
+        JsonNode payments = sync(admin, "payments");
+        assertThat(payments.get("status").asText()).isEqualTo("success");
+        assertThat(counts(payments)).containsExactly(0, 0, 0);
+        assertThat(xero.server().findAll(getRequestedFor(urlPathEqualTo(API + "/Payments")))).isEmpty();
     }
 
     @Test

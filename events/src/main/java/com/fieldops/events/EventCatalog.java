@@ -19,6 +19,7 @@ import com.fieldops.events.timesheet.TimesheetRejected;
 import com.fieldops.events.timesheet.TimesheetSubmitted;
 import com.fieldops.events.timesheet.TimesheetUpdated;
 import com.fieldops.events.xero.XeroConnected;
+import com.fieldops.events.xero.XeroContactRecorded;
 import com.fieldops.events.xero.XeroDisconnected;
 import com.fieldops.events.xero.XeroSyncCompleted;
 import com.fieldops.events.xero.XeroSyncFailed;
@@ -46,7 +47,7 @@ public final class EventCatalog {
             JobCreated.class, JobAssigned.class, JobStatusChanged.class,
             ProjectCreated.class, ProjectUpdated.class,
             XeroConnected.class, XeroDisconnected.class,
-            InvoiceRecorded.class, RevenueTargetSet.class,
+            InvoiceRecorded.class, XeroContactRecorded.class, RevenueTargetSet.class,
             XeroSyncRequested.class, XeroSyncStarted.class, XeroSyncProgressed.class, XeroSyncCompleted.class,
             XeroSyncFailed.class);
 

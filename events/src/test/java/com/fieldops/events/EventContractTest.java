@@ -11,6 +11,7 @@ import com.fieldops.events.activitytype.ActivityTypesImported;
 import com.fieldops.events.invoice.InvoiceRecorded;
 import com.fieldops.events.organization.OrganizationSettingsChanged;
 import com.fieldops.events.xero.XeroConnected;
+import com.fieldops.events.xero.XeroContactRecorded;
 import com.fieldops.events.xero.XeroDisconnected;
 import com.fieldops.events.job.JobAssigned;
 import com.fieldops.events.job.JobCreated;
@@ -77,6 +78,8 @@ class EventContractTest {
                         "AUTHORISED", LocalDate.parse("2018-11-02"), LocalDate.parse("2018-11-07"),
                         new BigDecimal("115.00"), new BigDecimal("115.00"), new BigDecimal("0.00"), "NZD",
                         Instant.parse("2018-11-02T16:37:28.927Z"), null),
+                new XeroContactRecorded(ORG, UUID.fromString("a3675fc4-f8dd-4f03-ba5b-f1870566bcd7"),
+                        "Barney Rubble & Sons", "ACTIVE", Instant.parse("2019-03-04T09:21:10.043Z"), SYNC),
                 new RevenueTargetSet(TARGET, ORG, YearMonth.of(2026, 2),
                         Change.of(null, new BigDecimal("10000.00"))),
                 new XeroSyncRequested(SYNC, ORG, "invoices", "webhook", "incremental"),

@@ -4,10 +4,13 @@ import com.fieldops.command.activitytype.ActivityTypeUniqueness;
 import com.fieldops.command.activitytype.RecordXeroItem;
 import com.fieldops.command.activitytype.RecordedXeroItem;
 import com.fieldops.command.activitytype.RetireXeroItem;
+import com.fieldops.command.financials.RecordXeroContact;
 import com.fieldops.command.financials.RecordXeroInvoice;
 import com.fieldops.command.financials.RecordedInvoice;
+import com.fieldops.command.financials.RecordedXeroContact;
 import com.fieldops.command.messaging.ActorMetaData;
 import com.fieldops.platform.problem.RuleViolation;
+import com.fieldops.xero.XeroContact;
 import com.fieldops.xero.XeroException;
 import com.fieldops.xero.XeroInvoice;
 import com.fieldops.xero.XeroItem;
@@ -19,6 +22,7 @@ import com.fieldops.xero.sync.XeroSyncCommands.FailXeroSync;
 import com.fieldops.xero.sync.XeroSyncCommands.RecordXeroSyncProgress;
 import com.fieldops.xero.sync.XeroSyncCommands.StartXeroSync;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -41,10 +46,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of a sync against Xero's API: the first starts the sync; each reads one response (all Items, or one page
- * of Invoices) through {@link XeroPort} and sends a command per record, then the progress (or, after the last,
- * CompleteXeroSync). Commands join the step's transaction (the deadline's unit of work), so a step is applied whole
- * or not at all, and a restart re-runs it from the saga's cursor: items are matched by Code and invoices by a
- * name-based id, so a re-run converges.
+ * of Invoices or Contacts) through {@link XeroPort} and sends a command per record, then the progress (or, after the
+ * last, CompleteXeroSync). Commands join the step's transaction (the deadline's unit of work), so a step is applied
+ * whole or not at all, and a restart re-runs it from the saga's cursor: items are matched by Code, invoices and
+ * contacts by name-based ids, so a re-run converges.
  *
  * <p>A record's command refused by the rules ({@link RuleViolation}, e.g. a name another type has) is a per-record
  * error and the step goes on: a refused nested command does not doom the step's transaction (Axon rolls back only
@@ -92,9 +97,12 @@ class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
                 if (!start(job)) return XeroSyncStepOutcome.ended();
                 cursor = cursor.asStarted();
             }
-            XeroSyncCursor next = cursor.stage() == null ? null : switch (cursor.stage()) {
-                case ITEMS -> readItems(job, run, watermarks.plan(job.orgId(), cursor, job.fullRequested()));
-                case INVOICES -> readInvoices(job, run, watermarks.plan(job.orgId(), cursor, job.fullRequested()));
+            XeroSyncCursor planned = cursor.stage() == null ? null
+                    : watermarks.plan(job.orgId(), cursor, job.fullRequested());
+            XeroSyncCursor next = planned == null ? null : switch (planned.stage()) {
+                case ITEMS -> readItems(job, run, planned);
+                case INVOICES -> readPage(job, run, planned, xero::getInvoices, this::recordInvoice);
+                case CONTACTS -> readPage(job, run, planned, xero::getContacts, this::recordContact);
             };
             if (next == null || next.stage() == null) {
                 commands.sendAndWait(new CompleteXeroSync(job.syncId(), run.counts(), run.takeErrors()));
@@ -144,8 +152,7 @@ class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
                 }
             }
         }
-        watermarks.read(job.orgId(), cursor);
-        return cursor.nextStage(XeroSyncStage.after(job.type(), cursor.stage()), run.counts());
+        return stageRead(job, run, cursor);
     }
 
     private void recordItem(XeroSyncRun run, XeroItem item) {
@@ -166,15 +173,26 @@ class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
         }
     }
 
-    /** One page; the stage is read once the page is the last. */
-    private XeroSyncCursor readInvoices(XeroSyncJob job, XeroSyncRun run, XeroSyncCursor cursor) {
-        XeroPage<XeroInvoice> invoices = callXero(() -> xero.getInvoices(job.orgId(), cursor.page(),
-                cursor.modifiedSince()));
-        for (XeroInvoice invoice : invoices.records()) {
+    /** A paged list of Xero's ({@link XeroPort#getInvoices}, {@link XeroPort#getContacts}). */
+    @FunctionalInterface
+    private interface PagedRead<T> {
+        XeroPage<T> page(UUID orgId, int page, Instant modifiedSince);
+    }
+
+    /** One page of a paged stage, each record counted as processed and recorded; the stage is read after the last. */
+    private <T> XeroSyncCursor readPage(XeroSyncJob job, XeroSyncRun run, XeroSyncCursor cursor, PagedRead<T> read,
+                                        BiConsumer<XeroSyncRun, T> record) {
+        XeroPage<T> page = callXero(() -> read.page(job.orgId(), cursor.page(), cursor.modifiedSince()));
+        for (T each : page.records()) {
             run.processed();
-            recordInvoice(run, invoice);
+            record.accept(run, each);
         }
-        if (!invoices.last()) return cursor.nextPage(run.counts());
+        if (!page.last()) return cursor.nextPage(run.counts());
+        return stageRead(job, run, cursor);
+    }
+
+    /** The stage of {@code cursor} was read to its end: its watermark moves, and the next stage is planned afresh. */
+    private XeroSyncCursor stageRead(XeroSyncJob job, XeroSyncRun run, XeroSyncCursor cursor) {
         watermarks.read(job.orgId(), cursor);
         return cursor.nextStage(XeroSyncStage.after(job.type(), cursor.stage()), run.counts());
     }
@@ -190,6 +208,19 @@ class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
         } catch (RuleViolation refused) {
             run.failed(invoice.invoiceNumber() == null ? String.valueOf(invoice.invoiceId())
                     : invoice.invoiceNumber(), explained(refused));
+        }
+    }
+
+    /** The contact's name for its invoices; its status and Xero's UpdatedDateUTC with it (newer wins). */
+    private void recordContact(XeroSyncRun run, XeroContact contact) {
+        try {
+            RecordedXeroContact recorded = record(run.orgId, new RecordXeroContact(run.orgId, contact.contactId(),
+                    contact.name(), contact.status(), contact.updatedAt(), run.syncId));
+            count(run, recorded.outcome() == RecordedXeroContact.Outcome.CREATED,
+                    recorded.outcome() == RecordedXeroContact.Outcome.UPDATED);
+        } catch (RuleViolation refused) {
+            run.failed(contact.name() == null || contact.name().isBlank() ? String.valueOf(contact.contactId())
+                    : contact.name(), explained(refused));
         }
     }
 

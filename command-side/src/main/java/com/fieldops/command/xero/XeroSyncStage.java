@@ -4,12 +4,13 @@ import com.fieldops.xero.sync.XeroSyncType;
 import java.util.List;
 
 /**
- * What a sync reads from Xero, in order: Items (one call: Xero does not page them), then Invoices page by page.
- * Contacts and payments have no stage: FieldOps keeps neither, and an invoice brings its contact's name and the
- * amount paid (docs/decisions.md "Xero sync saga").
+ * What a sync reads from Xero, in order: Items (one call: Xero does not page them), then Invoices and Contacts page by
+ * page. Contacts come last in {@code all}: the latest read of a contact's name is the one its invoices show, so a
+ * rename made while the invoices were read is still picked up. Payments have no stage: an invoice brings its amounts
+ * paid and due, and a payment moves its invoice's UpdatedDateUTC (docs/decisions.md "Xero sync saga").
  */
 public enum XeroSyncStage {
-    ITEMS, INVOICES;
+    ITEMS, INVOICES, CONTACTS;
 
     /** The watermark's record type ({@code xero_sync_watermark.record_type}). */
     String recordType() {
@@ -20,8 +21,9 @@ public enum XeroSyncStage {
         return switch (type) {
             case ACTIVITY_TYPES -> List.of(ITEMS);
             case INVOICES -> List.of(INVOICES);
-            case ALL -> List.of(ITEMS, INVOICES);
-            case CONTACTS, PAYMENTS -> List.of();
+            case CONTACTS -> List.of(CONTACTS);
+            case ALL -> List.of(ITEMS, INVOICES, CONTACTS);
+            case PAYMENTS -> List.of();
         };
     }
 

@@ -8,12 +8,14 @@ import com.fieldops.events.CloudEventCodec;
 import com.fieldops.events.FieldOpsEvent;
 import com.fieldops.events.invoice.InvoiceRecorded;
 import com.fieldops.events.revenuetarget.RevenueTargetSet;
+import com.fieldops.events.xero.XeroContactRecorded;
 import com.fieldops.query.QuerySideTest;
 import com.fieldops.query.projection.Projection;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +49,38 @@ class FinancialsProjectionTest {
         assertThat(row(id)).as("a late older event").isEqualTo("VOIDED 0.00 3");
     }
 
+    /**
+     * Invoice A was recorded before its contact's rename, invoice B after it (reading the contact's newer name still
+     * differently): A shows the contact's name, B its own, in whichever order the events arrive (Kafka orders them
+     * per aggregate only) and however often; a newer contact state then wins over both.
+     */
+    @Test
+    void anInvoiceShowsTheContactNameObservedLastWhateverTheOrderOfArrival() {
+        Instant before = Instant.parse("2026-03-01T10:00:00Z");
+        Instant renamedAt = before.plusSeconds(60);
+        Instant after = before.plusSeconds(120);
+        for (List<String> order : List.of(List.of("A", "contact", "B"), List.of("contact", "B", "A"),
+                List.of("B", "contact", "A", "contact", "B"))) {
+            UUID contact = UUID.randomUUID();
+            UUID a = UUID.randomUUID();
+            UUID b = UUID.randomUUID();
+            for (String event : order) {
+                switch (event) {
+                    case "A" -> apply(invoices, invoice(a, contact, "Acme"), 0, before);
+                    case "B" -> apply(invoices, invoice(b, contact, "Acme Ltd"), 0, after);
+                    default -> apply(invoices, contact(contact, "Acme & Sons"), 0, renamedAt);
+                }
+            }
+            assertThat(List.of(contactName(a), contactName(b))).as(order.toString())
+                    .containsExactly("Acme & Sons", "Acme Ltd");
+
+            apply(invoices, contact(contact, "Acme Group"), 1, after.plusSeconds(60));
+            apply(invoices, contact(contact, "Acme & Sons"), 0, renamedAt);
+            assertThat(List.of(contactName(a), contactName(b))).as(order + ", then a newer rename and a redelivery")
+                    .containsExactly("Acme Group", "Acme Group");
+        }
+    }
+
     @Test
     void aTargetRowIsItsNewestAmount() {
         UUID id = UUID.randomUUID();
@@ -66,6 +100,20 @@ class FinancialsProjectionTest {
                 null);
     }
 
+    private InvoiceRecorded invoice(UUID id, UUID contact, String contactName) {
+        return new InvoiceRecorded(id, org, UUID.randomUUID(), "INV-1", contact, contactName, "ACCREC", "AUTHORISED",
+                LocalDate.of(2026, 1, 2), LocalDate.of(2026, 2, 1), new BigDecimal("115.00"), new BigDecimal("115.00"),
+                new BigDecimal("0.00"), "NZD", Instant.parse("2026-01-02T03:04:05Z"), null);
+    }
+
+    private XeroContactRecorded contact(UUID contact, String name) {
+        return new XeroContactRecorded(org, contact, name, "ACTIVE", Instant.parse("2026-01-01T00:00:00Z"), null);
+    }
+
+    private String contactName(UUID invoice) {
+        return jdbc.sql("select contact_name from invoices where id = ?").param(invoice).query(String.class).single();
+    }
+
     private RevenueTargetSet target(UUID id, String from, String to) {
         return new RevenueTargetSet(id, org, YearMonth.of(2026, 2),
                 Change.of(from == null ? null : new BigDecimal(from), new BigDecimal(to)));
@@ -77,8 +125,12 @@ class FinancialsProjectionTest {
     }
 
     private void apply(Projection projection, FieldOpsEvent event, long sequence) {
+        apply(projection, event, sequence, Instant.now());
+    }
+
+    private void apply(Projection projection, FieldOpsEvent event, long sequence, Instant at) {
         CloudEvent envelope = CloudEventCodec.encode(event, new CloudEventCodec.Envelope(UUID.randomUUID(),
-                "/fieldops/command-side", "subject", Instant.now(), org, null, null, sequence, null));
+                "/fieldops/command-side", "subject", at, org, null, null, sequence, null));
         new TransactionTemplate(transactions).executeWithoutResult(status ->
                 assertThat(projection.apply(envelope, event)).isTrue());
     }
