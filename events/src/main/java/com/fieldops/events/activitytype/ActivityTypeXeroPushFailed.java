@@ -21,4 +21,9 @@ public record ActivityTypeXeroPushFailed(UUID activityTypeId, UUID orgId, String
     public ActivityTypeXeroPushFailed {
         errors = List.copyOf(errors);
     }
+
+    /** The messages as one text, as the type's {@code xero_push_error} shows them. */
+    public String summary() {
+        return String.join("; ", errors);
+    }
 }
