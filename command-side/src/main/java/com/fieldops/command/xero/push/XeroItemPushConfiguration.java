@@ -17,11 +17,19 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "fieldops.xero.item-push.enabled", matchIfMissing = true)
 public class XeroItemPushConfiguration {
 
+    /**
+     * Events per transaction and token update: a bulk import of 10,000 coded types is 10,000 events to look at (mostly
+     * skips, for an organisation without Xero), and one commit each competes with the projections for the database.
+     * The price: an outage mid-batch rolls back the batch, so its earlier pushes are made again (same keys).
+     */
+    static final int BATCH_SIZE = 100;
+
     @Autowired
     void configureItemPushProcessor(EventProcessingConfigurer processing) {
         processing.registerTrackingEventProcessor(XeroItemPush.PROCESSING_GROUP,
                         org.axonframework.config.Configuration::eventStore,
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(BATCH_SIZE)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 // the project's default already propagates; this processor's retry semantics depend on it
                 .registerListenerInvocationErrorHandler(XeroItemPush.PROCESSING_GROUP,
