@@ -534,6 +534,11 @@ export interface components {
             xero_code?: string;
             /** @description Name and rate change only through Xero */
             xero_managed?: boolean;
+            /**
+             * @description Why the last push of the type to Xero failed (Xero's messages, joined by "; "); null when it succeeded or none was due. Pushes happen shortly after a change
+             * @example Price List Item with Code 'ELEC-01' already exists
+             */
+            xero_push_error?: string;
         };
         ActivityTypeHistoryEntry: {
             /** Format: uuid */

@@ -4,6 +4,8 @@ import com.fieldops.events.activitytype.ActivityTypeCreated;
 import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushFailed;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushed;
 import com.fieldops.events.activitytype.ActivityTypesImported;
 import com.fieldops.events.invoice.InvoiceRecorded;
 import com.fieldops.events.job.JobAssigned;
@@ -40,7 +42,8 @@ public final class EventCatalog {
 
     private static final List<Class<? extends FieldOpsEvent>> EVENTS = List.of(
             ActivityTypeCreated.class, ActivityTypeUpdated.class, ActivityTypeDisabled.class,
-            ActivityTypeEnabled.class, ActivityTypesImported.class,
+            ActivityTypeEnabled.class, ActivityTypesImported.class, ActivityTypeXeroPushFailed.class,
+            ActivityTypeXeroPushed.class,
             OrganizationSettingsChanged.class,
             TimesheetCreated.class, TimesheetUpdated.class, TimesheetSubmitted.class, TimesheetApproved.class,
             TimesheetRejected.class,

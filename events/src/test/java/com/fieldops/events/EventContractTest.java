@@ -7,6 +7,8 @@ import com.fieldops.events.activitytype.ActivityTypeCreated;
 import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushFailed;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushed;
 import com.fieldops.events.activitytype.ActivityTypesImported;
 import com.fieldops.events.invoice.InvoiceRecorded;
 import com.fieldops.events.organization.OrganizationSettingsChanged;
@@ -54,6 +56,9 @@ class EventContractTest {
                 new ActivityTypeDisabled(TYPE, ORG),
                 new ActivityTypeEnabled(TYPE, ORG),
                 new ActivityTypesImported(UUID.fromString("5b0e7c1d-6f3a-4e2b-8c9d-0a1b2c3d4e5f"), ORG, "create", 3, 2, 0, 1),
+                new ActivityTypeXeroPushFailed(TYPE, ORG, "ELEC-01",
+                        List.of("Price List Item with Code ''ELEC-01'' already exists")),
+                new ActivityTypeXeroPushed(TYPE, ORG, "ELEC-01"),
                 new OrganizationSettingsChanged(ORG, Change.of(null, "Pacific/Auckland"), Change.of("USD", "NZD")),
                 new TimesheetCreated(SHEET, ORG, USER, "Jane Smith", TEAM, JOB, TYPE, DAY, new BigDecimal("3.50"), "wiring",
                         TimesheetCreated.SOURCE_API),

@@ -7,10 +7,13 @@ import com.fieldops.events.activitytype.ActivityTypeCreated;
 import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushFailed;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushed;
 import com.fieldops.platform.problem.RuleViolation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -37,6 +40,8 @@ public class ActivityType {
     private boolean enabled;
     private Instant createdAt;
     private Instant updatedAt;
+    /** Why the last push to Xero failed; null when it succeeded or none was made. */
+    private String xeroPushError;
     private long version = -1;
 
     protected ActivityType() {
@@ -123,6 +128,27 @@ public class ActivityType {
         return true;
     }
 
+    /**
+     * Every failed push is recorded (each is a separate attempt someone may need to act on). Messages are trimmed to
+     * the event's limits; a failure without any message still says that Xero refused it.
+     */
+    @CommandHandler
+    public void handle(RecordXeroPushRejected command) {
+        requireOrg(command.orgId());
+        List<String> errors = command.errors().stream().filter(error -> error != null && !error.isBlank())
+                .map(error -> cut(error.strip(), ActivityTypeXeroPushFailed.MAX_ERROR_LENGTH))
+                .distinct().limit(ActivityTypeXeroPushFailed.MAX_ERRORS).toList();
+        apply(new ActivityTypeXeroPushFailed(id, orgId, command.xeroCode(),
+                errors.isEmpty() ? List.of("Xero refused the item without a reason") : errors));
+    }
+
+    /** A success matters only when it resolves a failure: otherwise nothing changed. */
+    @CommandHandler
+    public void handle(RecordXeroPushed command) {
+        requireOrg(command.orgId());
+        if (xeroPushError != null) apply(new ActivityTypeXeroPushed(id, orgId, command.xeroCode()));
+    }
+
     /** DELETE is a soft delete; disabling a disabled type changes nothing. */
     @CommandHandler
     public ActivityTypeState handle(DisableActivityType command) {
@@ -145,7 +171,7 @@ public class ActivityType {
 
     public ActivityTypeState state() {
         return new ActivityTypeState(id, orgId, name, hourlyRate, description, xeroCode, xeroManaged, enabled,
-                createdAt, updatedAt, version);
+                createdAt, updatedAt, xeroPushError, version);
     }
 
     @EventSourcingHandler
@@ -183,9 +209,26 @@ public class ActivityType {
         touched(at);
     }
 
+    /** A push's outcome is no change of the type's fields: updated_at stays. */
+    @EventSourcingHandler
+    void on(ActivityTypeXeroPushFailed event) {
+        xeroPushError = event.summary();
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(ActivityTypeXeroPushed event) {
+        xeroPushError = null;
+        version++;
+    }
+
     private void touched(Instant at) {
         updatedAt = at.truncatedTo(ChronoUnit.MILLIS);
         version++;
+    }
+
+    private static String cut(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
     }
 
     private static Change<String> changeOf(String oldValue, String newValue) {

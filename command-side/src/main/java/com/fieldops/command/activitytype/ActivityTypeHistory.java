@@ -7,6 +7,9 @@ import com.fieldops.events.activitytype.ActivityTypeCreated;
 import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushFailed;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushed;
+import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +39,31 @@ public class ActivityTypeHistory {
                 || !created.orgId().equals(query.orgId())) {
             return List.of();
         }
-        return events.stream().map(ActivityTypeHistory::entry).toList();
+        List<ActivityTypeHistoryEntry> entries = new ArrayList<>(events.size());
+        // push outcomes show as a change of xero_push_error, whose old value is the previous outcome's
+        String pushError = null;
+        for (DomainEventMessage<?> message : events) {
+            Object event = message.getPayload();
+            Map<String, Change<?>> changes;
+            if (event instanceof ActivityTypeXeroPushFailed failed) {
+                changes = Map.of("xero_push_error", Change.of(pushError, failed.summary()));
+                pushError = failed.summary();
+            } else if (event instanceof ActivityTypeXeroPushed) {
+                changes = Map.of("xero_push_error", Change.of(pushError, null));
+                pushError = null;
+            } else {
+                changes = changes(event);
+            }
+            entries.add(entry(message, changes));
+        }
+        return entries;
     }
 
-    private static ActivityTypeHistoryEntry entry(DomainEventMessage<?> message) {
-        Object event = message.getPayload();
+    private static ActivityTypeHistoryEntry entry(DomainEventMessage<?> message, Map<String, Change<?>> changes) {
         return new ActivityTypeHistoryEntry(UUID.fromString(message.getIdentifier()),
-                EventCatalog.typeOf(event.getClass()), message.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
-                ActorMetaData.actorId(message.getMetaData()), ActorMetaData.actorName(message.getMetaData()),
-                changes(event));
+                EventCatalog.typeOf(message.getPayload().getClass()),
+                message.getTimestamp().truncatedTo(ChronoUnit.MILLIS), ActorMetaData.actorId(message.getMetaData()),
+                ActorMetaData.actorName(message.getMetaData()), changes);
     }
 
     private static Map<String, Change<?>> changes(Object event) {

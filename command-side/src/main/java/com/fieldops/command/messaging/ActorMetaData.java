@@ -26,9 +26,13 @@ public final class ActorMetaData {
                 ACTOR_NAME, actor.displayName()));
     }
 
-    /** A command FieldOps sends on its own (the schedule, the webhook worker): {@code actorName} says which part. */
+    /**
+     * A command FieldOps sends on its own (the schedule, the webhook worker, the Xero push): {@code actorName} says
+     * which part. Its metadata replaces what a command sent from an event handler would inherit from the event, so
+     * the user whose change caused it is not named as its actor.
+     */
     public static CommandMessage<Object> system(Object command, UUID orgId, String actorName) {
-        return GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+        return GenericCommandMessage.asCommandMessage(command).withMetaData(Map.of(
                 ORG_ID, orgId.toString(),
                 ACTOR_NAME, actorName));
     }

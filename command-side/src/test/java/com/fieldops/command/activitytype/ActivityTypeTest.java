@@ -9,8 +9,11 @@ import com.fieldops.events.activitytype.ActivityTypeCreated;
 import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushFailed;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushed;
 import com.fieldops.platform.problem.RuleViolation;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -192,6 +195,38 @@ class ActivityTypeTest {
         fixture.given(created("Electrical", "90.00", null, false), new ActivityTypeDisabled(id, orgId))
                 .when(update(Set.of("enabled"), null, null, null, null, true))
                 .expectEvents(new ActivityTypeEnabled(id, orgId));
+    }
+
+    @Test
+    void everyRejectedPushIsRecordedAndASuccessClearsAFailureOnly() {
+        fixture.given(created("Electrical", "90.00", "ELEC", false))
+                .when(new RecordXeroPushRejected(id, orgId, "ELEC", List.of(" Code too long ", "", "Code too long",
+                        "x".repeat(1200))))
+                .expectEvents(new ActivityTypeXeroPushFailed(id, orgId, "ELEC", List.of("Code too long",
+                        "x".repeat(ActivityTypeXeroPushFailed.MAX_ERROR_LENGTH))));
+        ActivityTypeXeroPushFailed failed = new ActivityTypeXeroPushFailed(id, orgId, "ELEC", List.of("Code too long"));
+        fixture.given(created("Electrical", "90.00", "ELEC", false), failed)
+                .when(new RecordXeroPushRejected(id, orgId, "ELEC", List.of("Code too long")))
+                .expectEvents(failed);
+        fixture.given(created("Electrical", "90.00", "ELEC", false), failed)
+                .when(new RecordXeroPushed(id, orgId, "ELEC"))
+                .expectEvents(new ActivityTypeXeroPushed(id, orgId, "ELEC"));
+        fixture.given(created("Electrical", "90.00", "ELEC", false), failed, new ActivityTypeXeroPushed(id, orgId, "ELEC"))
+                .when(new RecordXeroPushed(id, orgId, "ELEC"))
+                .expectNoEvents();
+        fixture.given(created("Electrical", "90.00", "ELEC", false))
+                .when(new RecordXeroPushRejected(id, UUID.randomUUID(), "ELEC", List.of("x")))
+                .expectException(violation(RuleViolation.Kind.NOT_FOUND, null));
+    }
+
+    @Test
+    void theStateShowsTheLastPushErrorAndCountsItsEvent() {
+        fixture.given(created("Electrical", "90.00", "ELEC", false),
+                        new ActivityTypeXeroPushFailed(id, orgId, "ELEC", List.of("Code too long", "Name too long")))
+                .when(new DisableActivityType(id, orgId))
+                .expectResultMessagePayloadMatching(matching("version 2 with the push error", payload ->
+                        payload instanceof ActivityTypeState state && state.version() == 2
+                                && "Code too long; Name too long".equals(state.xeroPushError())));
     }
 
     private void expectInvalid(CreateActivityType command, String field) {

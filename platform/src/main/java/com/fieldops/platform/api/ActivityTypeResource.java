@@ -19,5 +19,9 @@ public record ActivityTypeResource(
         boolean xeroManaged,
         boolean enabled,
         @JsonProperty("created_at") @Schema(example = "2026-01-23T14:30:00Z") Instant createdAt,
-        @JsonProperty("updated_at") @Schema(example = "2026-01-23T14:30:00Z") Instant updatedAt) {
+        @JsonProperty("updated_at") @Schema(example = "2026-01-23T14:30:00Z") Instant updatedAt,
+        @JsonProperty("xero_push_error")
+        @Schema(nullable = true, example = "Price List Item with Code 'ELEC-01' already exists", description = "Why the last push of the type to Xero failed (Xero's messages, joined by \"; \"); "
+                        + "null when it succeeded or none was due. Pushes happen shortly after a change")
+        String xeroPushError) {
 }

@@ -7,6 +7,8 @@ import com.fieldops.events.activitytype.ActivityTypeCreated;
 import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushFailed;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushed;
 import com.fieldops.query.projection.Projection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -69,6 +71,10 @@ public class ActivityTypeProjection implements Projection {
             setEnabled(disabled.activityTypeId(), false, envelope);
         } else if (event instanceof ActivityTypeEnabled enabled) {
             setEnabled(enabled.activityTypeId(), true, envelope);
+        } else if (event instanceof ActivityTypeXeroPushFailed failed) {
+            setXeroPushError(failed.activityTypeId(), failed.summary(), envelope);
+        } else if (event instanceof ActivityTypeXeroPushed pushed) {
+            setXeroPushError(pushed.activityTypeId(), null, envelope);
         } else {
             return false; // ActivityTypesImported and other aggregates' events: nothing to do here
         }
@@ -128,6 +134,18 @@ public class ActivityTypeProjection implements Projection {
                         where id = :id and version < :version""")
                 .param("enabled", enabled)
                 .param("at", timeOf(envelope))
+                .param("version", sequenceOf(envelope))
+                .param("id", id)
+                .update();
+        if (rows == 0) requireRow(id, envelope);
+    }
+
+    /** A push's outcome is not a change of the type's fields: updated_at stays. */
+    private void setXeroPushError(UUID id, String error, CloudEvent envelope) {
+        int rows = jdbc.sql("""
+                        update activity_types set xero_push_error = :error, version = :version
+                        where id = :id and version < :version""")
+                .param("error", error)
                 .param("version", sequenceOf(envelope))
                 .param("id", id)
                 .update();

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
 public class ActivityTypeReadRepository {
 
     private static final String COLUMNS =
-            "id, name, hourly_rate, description, xero_code, xero_managed, enabled, created_at, updated_at";
+            "id, name, hourly_rate, description, xero_code, xero_managed, enabled, created_at, updated_at, "
+                    + "xero_push_error";
 
     private final RlsReads reads;
 
@@ -67,7 +68,8 @@ public class ActivityTypeReadRepository {
                 row.getBoolean("xero_managed"),
                 row.getBoolean("enabled"),
                 instant(row, "created_at"),
-                instant(row, "updated_at"));
+                instant(row, "updated_at"),
+                row.getString("xero_push_error"));
     }
 
     /** UTC, at most millisecond precision, as the CloudEvents carry it. */

@@ -8,6 +8,8 @@ import com.fieldops.events.activitytype.ActivityTypeCreated;
 import com.fieldops.events.activitytype.ActivityTypeDisabled;
 import com.fieldops.events.activitytype.ActivityTypeEnabled;
 import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushFailed;
+import com.fieldops.events.activitytype.ActivityTypeXeroPushed;
 import com.fieldops.events.activitytype.ActivityTypesImported;
 import com.fieldops.events.job.JobAssigned;
 import com.fieldops.events.job.JobCreated;
@@ -95,6 +97,14 @@ public class ActivityLogProjection implements Projection {
         if (event instanceof ActivityTypeEnabled e) {
             return Optional.of(new Entry("activity_type_enabled", "activity_type", e.activityTypeId(),
                     activityTypeName(e.activityTypeId()), Map.of("enabled", Change.of(false, true)), null, null));
+        }
+        if (event instanceof ActivityTypeXeroPushFailed e) {
+            return Optional.of(new Entry("activity_type_xero_push_failed", "activity_type", e.activityTypeId(),
+                    activityTypeName(e.activityTypeId()), CloudEventCodec.dataOf(e), null, null));
+        }
+        if (event instanceof ActivityTypeXeroPushed e) {
+            return Optional.of(new Entry("activity_type_xero_pushed", "activity_type", e.activityTypeId(),
+                    activityTypeName(e.activityTypeId()), CloudEventCodec.dataOf(e), null, null));
         }
         if (event instanceof ActivityTypesImported e) {
             return Optional.of(new Entry("activity_types_imported", "activity_type", e.importId(),

@@ -86,7 +86,7 @@ class ActivityTypeQueryHttpTest {
         List<String> fields = new ArrayList<>();
         row.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("id", "name", "hourly_rate", "description", "xero_code",
-                "xero_managed", "enabled", "created_at", "updated_at");
+                "xero_managed", "enabled", "created_at", "updated_at", "xero_push_error");
         assertThat(body).contains("\"hourly_rate\":95.50", "\"created_at\":\"2026-01-23T14:30:00Z\"",
                 "\"updated_at\":\"2026-01-23T14:31:30Z\"", "\"xero_code\":null", "\"id\":\"" + electrical + "\"");
         assertThat(row.get("hourly_rate").isNumber()).isTrue();
@@ -180,7 +180,7 @@ class ActivityTypeQueryHttpTest {
         List<String> properties = new ArrayList<>();
         api.at("/components/schemas/ActivityType/properties").fieldNames().forEachRemaining(properties::add);
         assertThat(properties).containsExactlyInAnyOrder("id", "name", "hourly_rate", "description", "xero_code",
-                "xero_managed", "enabled", "created_at", "updated_at");
+                "xero_managed", "enabled", "created_at", "updated_at", "xero_push_error");
         JsonNode list = api.at("/paths/~1api~1activity-types/get");
         assertThat(list.at("/tags/0").asText()).isEqualTo("Activity types");
         List<String> responses = new ArrayList<>();

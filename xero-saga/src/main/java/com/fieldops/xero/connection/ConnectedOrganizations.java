@@ -1,6 +1,7 @@
 package com.fieldops.xero.connection;
 
 import com.fieldops.xero.sync.ScheduledSyncOrganizations;
+import com.fieldops.xero.sync.XeroConnectionStatus;
 import com.fieldops.xero.sync.XeroTenantDirectory;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The organisations connected to Xero, from {@code xero_connection}: those the daily schedule syncs, and the one a
- * webhook's tenant belongs to. A disconnected organisation is neither (its syncs would only fail).
+ * webhook's tenant belongs to, and whether one is connected (the push to Xero skips the others). A disconnected
+ * organisation is none of these (its syncs would only fail).
  */
 @Component
-class ConnectedOrganizations implements ScheduledSyncOrganizations, XeroTenantDirectory {
+class ConnectedOrganizations implements ScheduledSyncOrganizations, XeroTenantDirectory, XeroConnectionStatus {
 
     private final JdbcClient jdbc;
 
@@ -34,5 +36,11 @@ class ConnectedOrganizations implements ScheduledSyncOrganizations, XeroTenantDi
                         select org_id from xero_connection where tenant_id = ? and status = 'connected'
                         order by connected_at desc limit 1""")
                 .param(tenantId).query(UUID.class).optional();
+    }
+
+    @Override
+    public boolean connected(UUID orgId) {
+        return jdbc.sql("select exists (select 1 from xero_connection where org_id = ? and status = 'connected')")
+                .param(orgId).query(Boolean.class).single();
     }
 }

@@ -1,0 +1,123 @@
+package com.fieldops.command.xero.push;
+
+import com.fieldops.command.activitytype.RecordXeroPushRejected;
+import com.fieldops.command.activitytype.RecordXeroPushed;
+import com.fieldops.command.messaging.ActorMetaData;
+import com.fieldops.events.activitytype.ActivityTypeCreated;
+import com.fieldops.events.activitytype.ActivityTypeUpdated;
+import com.fieldops.xero.IdempotencyKey;
+import com.fieldops.xero.XeroItemDraft;
+import com.fieldops.xero.XeroItemSaved;
+import com.fieldops.xero.XeroNotConnected;
+import com.fieldops.xero.XeroPort;
+import com.fieldops.xero.XeroReconnectRequired;
+import com.fieldops.xero.XeroRejected;
+import com.fieldops.xero.sync.XeroConnectionStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pushes the price list to Xero: a type that is not Xero-managed and has a xero_code is sent as the Item of that
+ * Code (POST Items: Code, Name, Description, SalesDetails.UnitPrice) when it is created and whenever one of those
+ * fields changes. A side effect in a tracking processor of its own ({@value #PROCESSING_GROUP}, see
+ * {@link XeroItemPushConfiguration}): the processor's token is the persistent cursor of what has been pushed, so a
+ * push that cannot be made now (Xero down) is retried from the token, across restarts, and nothing is lost.
+ *
+ * <p>Outcomes: Xero unavailable after the port's tries propagates, so the event is handled again later; no Xero
+ * connection means there is nothing to push to (skipped); validation errors, a refused request or a connection to
+ * reconnect are recorded on the type ({@link RecordXeroPushRejected}), a success clears an earlier failure
+ * ({@link RecordXeroPushed}). Those commands run in the processor's unit of work, so they commit with its token.
+ * Never replayed: a reset processor must not push history again.
+ */
+@Component
+@ProcessingGroup(XeroItemPush.PROCESSING_GROUP)
+@DisallowReplay
+@ConditionalOnProperty(name = "fieldops.xero.item-push.enabled", matchIfMissing = true)
+public class XeroItemPush {
+
+    public static final String PROCESSING_GROUP = "xero-item-push";
+    private static final String CONNECTED_IN_BATCH = XeroItemPush.class.getName() + ".connected";
+    /** The actor of the outcomes recorded on a type, as for a disconnection by Xero. */
+    static final String ACTOR_NAME = "Xero";
+    private static final Logger log = LoggerFactory.getLogger(XeroItemPush.class);
+
+    private final XeroPort xero;
+    private final PushedItems items;
+    private final CommandGateway commands;
+    private final XeroConnectionStatus connections;
+
+    public XeroItemPush(XeroPort xero, PushedItems items, CommandGateway commands, XeroConnectionStatus connections) {
+        this.xero = xero;
+        this.items = items;
+        this.commands = commands;
+        this.connections = connections;
+    }
+
+    @EventHandler
+    void on(ActivityTypeCreated created, @MessageIdentifier String eventId) {
+        if (created.xeroManaged() || created.xeroCode() == null) return;
+        push(created.activityTypeId(), created.orgId(), new XeroItemDraft(created.xeroCode(), created.name(),
+                created.description(), created.hourlyRate()), eventId);
+    }
+
+    /** Every update changes name, rate, description or code, all of which Xero's Item has. */
+    @EventHandler
+    void on(ActivityTypeUpdated updated, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        if (!connected(updated.orgId())) return;
+        items.after(updated.activityTypeId(), sequence)
+                .filter(item -> !item.xeroManaged() && item.draft().code() != null)
+                .ifPresent(item -> push(updated.activityTypeId(), updated.orgId(), item.draft(), eventId));
+    }
+
+    private void push(UUID activityTypeId, UUID orgId, XeroItemDraft draft, String eventId) {
+        if (!connected(orgId)) return;
+        List<XeroItemSaved> saved;
+        try {
+            // keyed by the event: handling it again after a crash or an outage is applied once by Xero
+            saved = xero.saveItems(orgId, List.of(draft), IdempotencyKey.of(UUID.fromString(eventId), 0));
+        } catch (XeroNotConnected notConnected) {
+            log.debug("activity type {} not pushed: organisation {} has no Xero connection", activityTypeId, orgId);
+            return;
+        } catch (XeroReconnectRequired | XeroRejected refused) {
+            record(orgId, new RecordXeroPushRejected(activityTypeId, orgId, draft.code(),
+                    List.of(refused.getMessage())));
+            return;
+        }
+        XeroItemSaved item = saved.get(0);
+        if (item.saved()) {
+            record(orgId, new RecordXeroPushed(activityTypeId, orgId, draft.code()));
+        } else {
+            log.info("Xero refused activity type {} as item {}: {}", activityTypeId, draft.code(),
+                    item.validationErrors());
+            record(orgId, new RecordXeroPushRejected(activityTypeId, orgId, draft.code(), item.validationErrors()));
+        }
+    }
+
+    /**
+     * Looked up once per organisation and batch: a bulk import is thousands of events of an organisation that is
+     * mostly not connected, and the port would find that out with a locked read of the connection each time. A
+     * connection ended within the batch is still caught by the port ({@link XeroNotConnected}).
+     */
+    private boolean connected(UUID orgId) {
+        Map<UUID, Boolean> known = CurrentUnitOfWork.get().root().getOrComputeResource(CONNECTED_IN_BATCH,
+                key -> new HashMap<>());
+        return known.computeIfAbsent(orgId, connections::connected);
+    }
+
+    private void record(UUID orgId, Object command) {
+        commands.sendAndWait(ActorMetaData.system(command, orgId, ACTOR_NAME));
+    }
+}
