@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fieldops.app.xero.XeroFake;
 import com.fieldops.command.xero.XeroWebhookSignature;
@@ -36,8 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Xero's webhook deliveries, with the real payloads of reference/xero-examples (each test gives the delivery a tenant
- * of its own): signatures on the raw bytes, 200 with an empty body or 401, and INVOICE and CONTACT events becoming
- * one incremental invoices sync of the tenant's organisation.
+ * of its own): signatures on the raw bytes, 200 with an empty body or 401, and a tenant's INVOICE events becoming one
+ * incremental invoices sync of its organisation, its CONTACT events one incremental contacts sync.
  */
 @FieldOpsTest
 class XeroWebhookApiTest {
@@ -106,17 +107,32 @@ class XeroWebhookApiTest {
     }
 
     @Test
-    void aSignedContactEventBecomesAnIncrementalInvoicesSyncOfTheTenantsOrganisation() throws Exception {
+    void aSignedContactEventBecomesAnIncrementalContactsSyncOfTheTenantsOrganisation() throws Exception {
         connectTenant();
         byte[] body = delivery("webhook-contact-update.json", null);
         ResponseEntity<String> answer = post(body, sign(body, WEBHOOK_KEY));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody()).as("Xero wants an empty body").isNull();
         JsonNode sync = awaitSyncs(1).get(0);
-        assertThat(sync.get("type").asText()).isEqualTo("invoices");
+        assertThat(sync.get("type").asText()).as("a renamed contact moves no invoice").isEqualTo("contacts");
         assertThat(sync.get("trigger").asText()).isEqualTo("webhook");
         assertThat(sync.get("mode").asText()).isEqualTo("incremental");
         await().atMost(Duration.ofSeconds(10)).until(this::outcomes, List.of("sync_requested")::equals);
+    }
+
+    @Test
+    void invoiceAndContactEventsOfOneDeliveryRequestAnInvoicesAndAContactsSync() throws Exception {
+        connectTenant();
+        ObjectNode delivery = (ObjectNode) JSON.readTree(delivery("webhook-contact-update.json", null));
+        ObjectNode invoiceEvent = ((ObjectNode) delivery.get("events").get(0)).deepCopy();
+        invoiceEvent.put("eventCategory", "INVOICE").put("resourceId", UUID.randomUUID().toString());
+        ((ArrayNode) delivery.get("events")).add(invoiceEvent);
+        byte[] body = JSON.writeValueAsBytes(delivery);
+        assertThat(post(body, sign(body, WEBHOOK_KEY)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(awaitSyncs(2).stream().map(sync -> sync.get("type").asText()).sorted().toList())
+                .containsExactly("contacts", "invoices");
+        await().atMost(Duration.ofSeconds(10)).until(this::outcomes,
+                outcomes -> outcomes.equals(List.of("sync_requested", "sync_requested")));
     }
 
     @Test
@@ -197,7 +213,7 @@ class XeroWebhookApiTest {
     @Test
     void eventsArrivingWhileAnInvoicesSyncRunsWaitForItAndStartTheNextOne() throws Exception {
         connectTenant();
-        byte[] first = delivery("webhook-contact-update.json", null);
+        byte[] first = delivery("webhook-contact-update.json", "INVOICE");
         post(first, sign(first, WEBHOOK_KEY));
         UUID running = UUID.fromString(awaitSyncs(1).get(0).get("sync_id").asText());
         commands.sendAndWait(new StartXeroSync(running, null));
