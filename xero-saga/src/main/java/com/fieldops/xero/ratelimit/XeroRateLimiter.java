@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Xero's per-tenant limits, shared by every process through PostgreSQL (DESIGN §8): never more than 60 calls in any
  * rolling 60 seconds, at most 5 in flight, the daily budget, and a blocked-until set from 429 Retry-After and the
- * X-MinLimit-Remaining / X-DayLimit-Remaining headers.
+ * X-DayLimit-Remaining header. X-MinLimit-Remaining: 0 blocks nothing: 60 calls in any rolling 60 s never exceed
+ * Xero's minute window, so the count above already holds the next call back exactly as long as needed (blocking a
+ * whole minute on it cost a benchmark sync ~90 s); should Xero count differently, its 429 says how long to wait.
  *
  * <p>A call is admitted in a short transaction holding the tenant's row lock (xero_rate_limit), which records it as a
  * row of xero_rate_limit_call with a lease; waiting happens outside the lock. A process that dies mid-call frees its
@@ -114,11 +116,10 @@ public class XeroRateLimiter {
         });
     }
 
-    /** Until when Xero's answer forbids the next call: its Retry-After, else a minute or day limit reported spent. */
+    /** Until when Xero's answer forbids the next call: its Retry-After, else a day limit reported spent. */
     static Optional<Instant> blockedUntil(Instant now, LimitSignals signals) {
         if (signals.retryAfter() != null) return Optional.of(now.plus(signals.retryAfter()));
         if (signals.dayRemaining() != null && signals.dayRemaining() <= 0) return Optional.of(now.plus(DAY_LIMIT_PROBE));
-        if (signals.minuteRemaining() != null && signals.minuteRemaining() <= 0) return Optional.of(now.plus(WINDOW));
         return Optional.empty();
     }
 

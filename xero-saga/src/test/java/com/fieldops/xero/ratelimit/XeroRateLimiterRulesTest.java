@@ -12,13 +12,16 @@ class XeroRateLimiterRulesTest {
     final Instant now = Instant.parse("2026-03-02T09:00:00Z");
 
     @Test
-    void retryAfterWinsThenASpentDayThenASpentMinute() {
+    void retryAfterWinsThenASpentDay() {
         assertThat(XeroRateLimiter.blockedUntil(now, new LimitSignals(0, 0, Duration.ofSeconds(5))))
                 .contains(now.plusSeconds(5));
         assertThat(XeroRateLimiter.blockedUntil(now, new LimitSignals(0, 0, null)))
                 .contains(now.plus(XeroRateLimiter.DAY_LIMIT_PROBE));
-        assertThat(XeroRateLimiter.blockedUntil(now, new LimitSignals(0, 100, null)))
-                .contains(now.plus(XeroRateLimiter.WINDOW));
+    }
+
+    @Test
+    void aSpentMinuteIsLeftToTheRollingWindowsOwnCount() {
+        assertThat(XeroRateLimiter.blockedUntil(now, new LimitSignals(0, 100, null))).isEmpty();
     }
 
     @Test
