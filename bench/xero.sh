@@ -27,7 +27,8 @@
 #   BENCH_ITEMS [10000] BENCH_INVOICES [20000] BENCH_CONTACTS [500: the invoices' customers]
 #   BENCH_XERO_LATENCY_MS [0: the fake answers at once; e.g. 300 to add Xero-like latency to every API call]
 #   BENCH_XERO_FAKE_ARGS [none: more options of the fake, e.g. --list-contacts --list-payments]
-#   BENCH_SECOND_SYNC [1]  BENCH_PG_STAT_STATEMENTS [1]  BENCH_SYNC_TIMEOUT_SECONDS [3600]  BENCH_KEEP_DATA [0]
+#   BENCH_STACK_EVERY_SECONDS [20: a jcmd Thread.print of the sync's thread every so often, sync*-stacks.txt;
+#     0: none]   BENCH_SECOND_SYNC [1]  BENCH_PG_STAT_STATEMENTS [1]  BENCH_SYNC_TIMEOUT_SECONDS [3600]  BENCH_KEEP_DATA [0]
 #   SERVER_PORT [38080] MANAGEMENT_SERVER_PORT [38081] FIELDOPS_EMBEDDED_KAFKA_PORT [39092] BENCH_XERO_PORT [39990]
 #   BENCH_JAR [app/target/app-0.1.0-SNAPSHOT.jar] BENCH_BUILD [auto: build when missing or stale; 0: never]
 #   BENCH_LOCK_WAIT_SECONDS [7200]  JAVA_OPTS [none]
@@ -237,7 +238,9 @@ run_sync() { # phase
   since="$(date +%s.%N)"
   "${PY[@]}" sync --base "$BASE" --token "$TOKEN" --fake "$FAKE" --pid "$APP_PID" --data-dir "$DATA_DIR" \
     --phase "$phase" --timeout "$SYNC_TIMEOUT" --progress "$RESULTS/$phase-progress.tsv" \
-    --statements "$RESULTS/$phase-statements.tsv" --out-json "$RESULTS/$phase.json" | tee -a "$SUMMARY" >&2
+    --statements "$RESULTS/$phase-statements.tsv" --out-json "$RESULTS/$phase.json" \
+    --threads "$RESULTS/$phase-threads.tsv" --stacks "$RESULTS/$phase-stacks.txt" \
+    --stack-every "${BENCH_STACK_EVERY_SECONDS:-20}" | tee -a "$SUMMARY" >&2
   until="$(date +%s.%N)"
   "${PY[@]}" calls --log "$RESULTS/xero-calls.tsv" --since "$since" --until "$until" --phase "$phase" \
     | tee -a "$SUMMARY" >&2

@@ -90,6 +90,46 @@ def cpu(pid, data_dir):
     return {"jvm": jvm, "pg": pg, "machine": machine}
 
 
+def thread_cpu(pid):
+    """CPU seconds per JVM thread name (digits folded to #), from /proc/<pid>/task/*/stat."""
+    hz = os.sysconf("SC_CLK_TCK")
+    out = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        name = "".join("#" if ch.isdigit() else ch for ch in name)
+        fields = stat[stat.rindex(")") + 2:].split()
+        out[name] = out.get(name, 0) + (int(fields[11]) + int(fields[12])) / hz
+        try:  # schedstat: on-CPU ns, ns waiting on a run queue (runnable, no core free), timeslices
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                waited = int(f.read().split()[1]) / 1e9
+            out["runqueue-wait " + name] = out.get("runqueue-wait " + name, 0) + waited
+        except (OSError, IndexError, ValueError):
+            pass
+    return out
+
+
+def stack_sample(pid, thread_prefix, out_file, elapsed):
+    """One jcmd Thread.print: the stacks of the threads whose name starts with thread_prefix (top 40 frames)."""
+    try:
+        dump = subprocess.run(["jcmd", str(pid), "Thread.print"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return
+    with open(out_file, "a") as f:
+        for block in dump.split("\n\n"):
+            if block.startswith('"' + thread_prefix):
+                lines = block.splitlines()
+                f.write(f"--- t={elapsed:.1f}s\n" + "\n".join(lines[:42]) + "\n")
+
+
 def fake_stats(fake):
     return http("GET", fake + "/_stats")[1]
 
@@ -120,6 +160,8 @@ def cmd_sync(args):
         psql("select pg_stat_statements_reset()")
     time.sleep(1.0)  # let the reset and idle sessions' pending stats settle before the first snapshot
     pg0, cpu0, fake0, wall0 = pg_stat(), cpu(args.pid, args.data_dir), fake_stats(args.fake), time.time()
+    threads0 = thread_cpu(args.pid)
+    next_stack = wall0 + args.stack_every if args.stack_every > 0 else float("inf")
     events0 = int(psql("select count(*) from domain_event_entry"))
     status, body = http("POST", args.base + "/api/financials/xero-sync", args.token, {"type": args.type})
     if status != 202:
@@ -152,12 +194,23 @@ def cmd_sync(args):
                 last_print = now
             if sync["status"] in ("success", "partial", "error"):
                 break
+            if now >= next_stack and args.stacks:
+                stack_sample(args.pid, "xero-sync-", args.stacks, now - wall0)
+                next_stack = now + args.stack_every
             if now > deadline:
                 raise SystemExit(f"the sync did not finish in {args.timeout} s: {sync}")
             time.sleep(args.poll)
     wall_polled = time.time() - wall0
     time.sleep(3.0)  # backends report their statistics at most every 500 ms, idle pool connections later
     pg1, cpu1, fake1 = pg_stat(), cpu(args.pid, args.data_dir), fake_stats(args.fake)
+    threads1 = thread_cpu(args.pid)
+    per_thread = sorted(((threads1[k] - threads0.get(k, 0), k) for k in threads1), reverse=True)
+    with open(args.threads, "w") as f:
+        f.write("cpu_s\tthread (JVM threads by name, digits folded to #; 'runqueue-wait X': seconds X was runnable "
+                "but waited for a core, /proc/<pid>/task/<tid>/schedstat)\n")
+        for seconds, name in per_thread:
+            if seconds >= 0.05:
+                f.write(f"{seconds:.2f}\t{name}\n")
     events1 = int(psql("select count(*) from domain_event_entry"))
     with open(args.out_json, "w") as f:
         json.dump({"sync": sync, "pg_before": pg0, "pg_after": pg1, "cpu_before": cpu0, "cpu_after": cpu1,
@@ -186,6 +239,12 @@ def cmd_sync(args):
     result(ph + ".cpu", wall_s=f"{wall_polled:.1f}", jvm_cpu_s=f"{jvm:.1f}", pg_cpu_s=f"{pg:.1f}",
            app_cores=f"{(jvm + pg) / wall_polled:.2f}", other_cores=f"{(machine - jvm - pg) / wall_polled:.2f}",
            of=os.cpu_count())
+    top = [(sec, name) for sec, name in per_thread if not name.startswith("runqueue-wait")][:6]
+    waits = {name: sec for sec, name in per_thread if name.startswith("runqueue-wait")}
+    result(ph + ".sync_thread", cpu_s=f"{dict((n, x) for x, n in per_thread).get('xero-sync-#', 0):.1f}",
+           runqueue_wait_s=f"{waits.get('runqueue-wait xero-sync-#', 0):.1f}",
+           all_jvm_threads_runqueue_wait_s=f"{sum(waits.values()):.1f}")
+    result(ph + ".threads", **{name.replace(" ", "_").replace("=", "_"): f"{sec:.1f}" for sec, name in top})
     paths = {}
     for key, value in fake1["by_path"].items():
         delta = value - fake0["by_path"].get(key, 0)
@@ -308,6 +367,9 @@ def main():
     p.add_argument("--progress", required=True)
     p.add_argument("--statements", required=True)
     p.add_argument("--out-json", required=True)
+    p.add_argument("--threads", required=True)
+    p.add_argument("--stacks", default=None)
+    p.add_argument("--stack-every", type=float, default=20)
     p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("calls")
