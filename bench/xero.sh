@@ -263,8 +263,10 @@ tail -n +"$APP_START_LINE" "$APP_LOG" | grep -E 'XeroSync|xero-sync|Xero ' | cut
   echo "least possible Xero calls: 1 token + 1 /Connections (connecting) + 1 Items + $(( (INVOICES + 99) / 100 )) invoice pages"
   echo "  (pagination.pageCount of page 1 tells the last page; a client that stops at a short page needs one more"
   echo "   when the count is a multiple of 100) + contacts/payments pages if the sync asked for them"
-  calls=$(( 1 + (INVOICES + 99) / 100 ))
-  echo "rate-limit bound of sync 1: $calls API calls at 60 per minute: at least $(( (calls - 1) / 60 )) full minute(s) of waiting"
+  calls=$(( 2 + INVOICES / 100 ))
+  echo "rate-limit bound of a sync: $calls API calls (Items + invoice pages up to the first short one) at 60 per"
+  echo "  minute: the first 60 at once, then at least $(( (calls - 1) / 60 )) x 60 s under the app's rolling 60 s window"
+  echo "  (Xero's fixed clock-minute windows allow a little over $(( (calls - 1) / 60 - 1 )) x 60 s at best)"
 } | tee -a "$SUMMARY" >&2
 log "done; raw results in $RESULTS"
 grep '^RESULT ' "$SUMMARY" >&2

@@ -258,11 +258,22 @@ def cmd_sync(args):
         top = psql("""select round(total_exec_time::numeric, 1), calls, round(mean_exec_time::numeric, 3), rows,
                              regexp_replace(left(query, 160), '\\s+', ' ', 'g')
                       from pg_stat_statements order by total_exec_time desc limit 25""")
-        totals = psql("select round(sum(total_exec_time)::numeric / 1000, 1), sum(calls) from pg_stat_statements")
+        # the benchmark's own sampling (pg_stat_database every second, counts) is left out of the app's figures
+        ours = "(query like '%pg_stat_database%' or query like '%pg_stat_statements%' " \
+               "or query like 'select count(*) from domain_event_entry%' or query like '%from pg_extension%')"
+        totals = psql(f"""select round((sum(total_exec_time) filter (where not {ours}))::numeric / 1000, 1),
+                                 sum(calls) filter (where not {ours}),
+                                 round(coalesce(sum(total_exec_time) filter (where {ours}), 0)::numeric / 1000, 1),
+                                 coalesce(sum(calls) filter (where {ours}), 0)
+                          from pg_stat_statements""")
         with open(args.statements, "w") as f:
             f.write("total_ms\tcalls\tmean_ms\trows\tquery\n" + top + "\n")
-        s, n = totals.split("\t")
-        result(ph + ".statements", exec_s=s, calls=n, top=os.path.basename(args.statements))
+        s, n, bench_s, bench_n = totals.split("\t")
+        result(ph + ".statements", app_exec_s=s, app_calls=n, benchmark_sampling_exec_s=bench_s,
+               benchmark_sampling_calls=bench_n, app_calls_per_record=f"{int(n) / max(1, sync['recordsProcessed']):.1f}",
+               top=os.path.basename(args.statements))
+        result(ph + ".db_app", active_s_without_sampling=f"{d['active_time'] / 1000 - float(bench_s):.1f}",
+               note="pg_stat_database_active_time_minus_the_sampling_statements")
 
 
 def parse_time(value):
