@@ -29,7 +29,8 @@
 #   BENCH_XERO_FAKE_ARGS [none: more options of the fake, e.g. --list-contacts --list-payments]
 #   BENCH_STACK_EVERY_SECONDS [20: a jcmd Thread.print of the sync's thread every so often, sync*-stacks.txt;
 #     0: none]   BENCH_SECOND_SYNC [1]  BENCH_PG_STAT_STATEMENTS [1]  BENCH_SYNC_TIMEOUT_SECONDS [3600]  BENCH_KEEP_DATA [0]
-#   SERVER_PORT [38080] MANAGEMENT_SERVER_PORT [38081] FIELDOPS_EMBEDDED_KAFKA_PORT [39092] BENCH_XERO_PORT [39990]
+#   SERVER_PORT [26080] MANAGEMENT_SERVER_PORT [26081] FIELDOPS_EMBEDDED_KAFKA_PORT [26092] BENCH_XERO_PORT [26990]
+#     (below the ephemeral range 32768-60999: a run at 38080 once lost its port to some other process's socket)
 #   BENCH_JAR [app/target/app-0.1.0-SNAPSHOT.jar] BENCH_BUILD [auto: build when missing or stale; 0: never]
 #   BENCH_LOCK_WAIT_SECONDS [7200]  JAVA_OPTS [none]
 set -euo pipefail
@@ -37,11 +38,11 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 JAR="${BENCH_JAR:-$ROOT/app/target/app-0.1.0-SNAPSHOT.jar}"
-export SERVER_PORT="${SERVER_PORT:-38080}"
-export MANAGEMENT_SERVER_PORT="${MANAGEMENT_SERVER_PORT:-38081}"
-export FIELDOPS_EMBEDDED_KAFKA_PORT="${FIELDOPS_EMBEDDED_KAFKA_PORT:-39092}"
+export SERVER_PORT="${SERVER_PORT:-26080}"
+export MANAGEMENT_SERVER_PORT="${MANAGEMENT_SERVER_PORT:-26081}"
+export FIELDOPS_EMBEDDED_KAFKA_PORT="${FIELDOPS_EMBEDDED_KAFKA_PORT:-26092}"
 export FIELDOPS_JWT_SECRET="${FIELDOPS_JWT_SECRET:-fieldops-benchmark-hs256-secret-0123456789}"
-XERO_PORT="${BENCH_XERO_PORT:-39990}"
+XERO_PORT="${BENCH_XERO_PORT:-26990}"
 ITEMS="${BENCH_ITEMS:-10000}"
 INVOICES="${BENCH_INVOICES:-20000}"
 CONTACTS="${BENCH_CONTACTS:-500}"
@@ -109,7 +110,7 @@ log "results go to $RESULTS; data dir $DATA_DIR"
 
 {
   echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "command: BENCH_ITEMS=$ITEMS BENCH_INVOICES=$INVOICES BENCH_XERO_LATENCY_MS=$LATENCY_MS bash bench/xero.sh"
+  echo "command: BENCH_ITEMS=$ITEMS BENCH_INVOICES=$INVOICES BENCH_XERO_LATENCY_MS=$LATENCY_MS${BENCH_XERO_FAKE_ARGS:+ BENCH_XERO_FAKE_ARGS=\"$BENCH_XERO_FAKE_ARGS\"} bash bench/xero.sh"
   echo "git: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && [ -n "$(git status --porcelain -- . ':!bench' ':!docs/benchmarks.md' 2>/dev/null)" ] && echo ' (working tree has other uncommitted changes)')"
   echo "jar: $JAR $(ls -l --time-style=+%Y-%m-%dT%H:%M "$JAR" | awk '{print $6, $5 " bytes"}')"
   echo "nproc: $(nproc)"
@@ -192,6 +193,11 @@ start_app() {
   local waited=0
   until curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null; do
     kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$APP_LOG" >&2; die "the app exited during start"; }
+    # a failed start may leave the JVM running (its tracking processors retry for ever): stop waiting at once
+    if grep -q 'APPLICATION FAILED TO START' "$APP_LOG"; then
+      grep -A8 'APPLICATION FAILED TO START' "$APP_LOG" | tail -6 >&2
+      die "the app failed to start (see $RESULTS/app.log)"
+    fi
     [ "$waited" -lt 300 ] || { tail -40 "$APP_LOG" >&2; die "the app was not ready after 300 s"; }
     sleep 1
     waited=$((waited + 1))
