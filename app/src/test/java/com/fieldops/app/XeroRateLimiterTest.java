@@ -141,7 +141,7 @@ class XeroRateLimiterTest {
     }
 
     @Test
-    void retryAfterAndSpentMinuteLimitBlockTheTenant() {
+    void retryAfterBlocksTheTenantASpentMinuteDoesNot() {
         DrivenClock clock = new DrivenClock();
         XeroRateLimiter limiter = limiter(clock, 5000, Duration.ofMinutes(1));
         String tenant = UUID.randomUUID().toString();
@@ -152,8 +152,9 @@ class XeroRateLimiterTest {
         Instant second = clock.instant();
         assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
 
+        // the rolling count holds the 61st call back; Xero's "0 left this minute" adds no wait of its own
         limiter.release(limiter.acquire(tenant), LimitSignals.NONE);
-        assertThat(Duration.between(second, clock.instant())).isGreaterThanOrEqualTo(XeroRateLimiter.WINDOW);
+        assertThat(Duration.between(second, clock.instant())).isLessThan(XeroRateLimiter.WINDOW);
     }
 
     @Test
