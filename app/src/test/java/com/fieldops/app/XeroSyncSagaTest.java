@@ -30,6 +30,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -219,6 +222,43 @@ class XeroSyncSagaTest {
         assertThat(types.get("123").get("enabled").asBoolean()).isFalse();
         assertThat(types.get("777").get("name").asText()).isEqualTo("Guitars and amps");
         assertThat(types.get("777").get("enabled").asBoolean()).isTrue();
+    }
+
+    /** An Items answer of items like Xero's example "123", each {code, name, unit price}. */
+    private static String items(String[]... items) {
+        ObjectNode template;
+        try {
+            template = (ObjectNode) JSON.readTree(payload("items-get.json")).get("Items").get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        for (String[] item : items) {
+            ObjectNode each = template.deepCopy();
+            each.put("ItemID", UUID.randomUUID().toString()).put("Code", item[0]).put("Name", item[1]);
+            ((ObjectNode) each.get("SalesDetails")).put("UnitPrice", new BigDecimal(item[2]));
+            answer.withArray("Items").add(each);
+        }
+        return answer.toString();
+    }
+
+    @Test
+    void duplicateCodesMeetOneTypeAndADuplicateNameIsARecordsError() {
+        stubItems(okJson(items(new String[] {"DUP-1", "Drain clearing", "90.00"},
+                new String[] {"DUP-1", "Drain clearing (after hours)", "135.00"},
+                new String[] {"OTHER", "Drain clearing (after hours)", "80.00"})));
+
+        JsonNode done = sync(admin, "activity_types");
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("partial");
+        assertThat(counts(done)).as("the second DUP-1 updates the type the first made in the same step")
+                .containsExactly(3, 1, 1);
+        assertThat(done.get("errors")).hasSize(1);
+        assertThat(done.get("errors").get(0).get("record").asText()).isEqualTo("OTHER");
+        assertThat(done.get("errors").get(0).get("message").asText()).containsIgnoringCase("name");
+        Map<String, JsonNode> types = activityTypesByCode(admin);
+        assertThat(types).containsOnlyKeys("DUP-1");
+        assertThat(types.get("DUP-1").get("name").asText()).isEqualTo("Drain clearing (after hours)");
+        assertThat(types.get("DUP-1").get("hourly_rate").decimalValue()).isEqualByComparingTo("135.00");
     }
 
     @Test
