@@ -9,10 +9,10 @@ import com.fieldops.xero.XeroItemSaved;
 import com.fieldops.xero.XeroPage;
 import com.fieldops.xero.XeroPayment;
 import com.fieldops.xero.XeroPort;
-import com.xero.models.accounting.Contacts;
-import com.xero.models.accounting.Invoices;
+import com.fieldops.xero.gateway.XeroPagination.PagedContacts;
+import com.fieldops.xero.gateway.XeroPagination.PagedInvoices;
+import com.fieldops.xero.gateway.XeroPagination.PagedPayments;
 import com.xero.models.accounting.Items;
-import com.xero.models.accounting.Payments;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -58,29 +58,32 @@ class XeroJavaAdapter implements XeroPort {
     @Override
     public XeroPage<XeroInvoice> getInvoices(UUID orgId, int page, Instant modifiedSince) {
         requirePage(page);
-        Invoices invoices = calls.call(orgId, "GET Invoices page " + page, Invoices.class, access -> sdk.accounting()
+        PagedInvoices invoices = calls.call(orgId, "GET Invoices page " + page, PagedInvoices.class,
+                access -> sdk.accounting()
                 .getInvoicesForHttpResponse(access.accessToken(), access.tenantId(),
                         XeroMapping.threeten(modifiedSince), SALES_INVOICES, OLDEST_CHANGE_FIRST, null, null, null,
                         null, page, false, null, null, null));
-        return XeroMapping.page(page, XeroMapping.invoices(invoices));
+        return XeroMapping.page(page, XeroMapping.invoices(invoices), invoices.pagination);
     }
 
     @Override
     public XeroPage<XeroContact> getContacts(UUID orgId, int page, Instant modifiedSince) {
         requirePage(page);
-        Contacts contacts = calls.call(orgId, "GET Contacts page " + page, Contacts.class, access -> sdk.accounting()
+        PagedContacts contacts = calls.call(orgId, "GET Contacts page " + page, PagedContacts.class,
+                access -> sdk.accounting()
                 .getContactsForHttpResponse(access.accessToken(), access.tenantId(),
                         XeroMapping.threeten(modifiedSince), null, OLDEST_CHANGE_FIRST, null, page, true, null, null));
-        return XeroMapping.page(page, XeroMapping.contacts(contacts));
+        return XeroMapping.page(page, XeroMapping.contacts(contacts), contacts.pagination);
     }
 
     @Override
     public XeroPage<XeroPayment> getPayments(UUID orgId, int page, Instant modifiedSince) {
         requirePage(page);
-        Payments payments = calls.call(orgId, "GET Payments page " + page, Payments.class, access -> sdk.accounting()
+        PagedPayments payments = calls.call(orgId, "GET Payments page " + page, PagedPayments.class,
+                access -> sdk.accounting()
                 .getPaymentsForHttpResponse(access.accessToken(), access.tenantId(),
                         XeroMapping.threeten(modifiedSince), null, OLDEST_CHANGE_FIRST, page));
-        return XeroMapping.page(page, XeroMapping.payments(payments));
+        return XeroMapping.page(page, XeroMapping.payments(payments), payments.pagination);
     }
 
     private static void requirePage(int page) {

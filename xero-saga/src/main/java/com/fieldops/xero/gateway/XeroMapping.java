@@ -54,8 +54,8 @@ final class XeroMapping {
         return date == null ? null : LocalDate.of(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 
-    static <T> XeroPage<T> page(int page, List<T> records) {
-        return new XeroPage<>(page, records, records.size() < XeroPort.PAGE_SIZE);
+    static <T> XeroPage<T> page(int page, List<T> records, XeroPagination pagination) {
+        return new XeroPage<>(page, records, XeroPagination.last(pagination, page, records.size(), XeroPort.PAGE_SIZE));
     }
 
     static List<XeroItem> items(Items items) {
