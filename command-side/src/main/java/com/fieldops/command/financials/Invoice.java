@@ -2,7 +2,6 @@ package com.fieldops.command.financials;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fieldops.command.financials.RecordedInvoice.Outcome;
 import com.fieldops.command.messaging.ActorMetaData;
 import com.fieldops.events.invoice.InvoiceRecorded;
 import com.fieldops.platform.problem.FieldMessage;
@@ -47,17 +46,9 @@ public class Invoice {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RecordedInvoice handle(RecordXeroInvoice command) {
         InvoiceRecorded candidate = checked(command);
-        Outcome outcome;
-        if (recorded == null) {
-            outcome = Outcome.CREATED;
-        } else if (candidate.xeroUpdatedAt().isBefore(recorded.xeroUpdatedAt())) {
-            outcome = Outcome.STALE;
-        } else if (candidate.withSyncId(recorded.syncId()).equals(recorded)) {
-            outcome = Outcome.UNCHANGED;
-        } else {
-            outcome = Outcome.UPDATED;
-        }
-        if (outcome == Outcome.CREATED || outcome == Outcome.UPDATED) {
+        XeroRecordOutcome outcome = XeroRecordOutcome.of(recorded, candidate, InvoiceRecorded::xeroUpdatedAt,
+                (one, other) -> one.withSyncId(other.syncId()).equals(other));
+        if (outcome.records()) {
             // whoever dispatches (a saga has no user), the event is findable by its organisation
             apply(candidate, MetaData.with(ActorMetaData.ORG_ID, command.orgId().toString()));
         }

@@ -2,7 +2,6 @@ package com.fieldops.command.financials;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fieldops.command.financials.RecordedXeroContact.Outcome;
 import com.fieldops.command.messaging.ActorMetaData;
 import com.fieldops.events.xero.XeroContactRecorded;
 import com.fieldops.platform.problem.FieldMessage;
@@ -44,17 +43,9 @@ public class XeroContact {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RecordedXeroContact handle(RecordXeroContact command) {
         XeroContactRecorded candidate = checked(command);
-        Outcome outcome;
-        if (recorded == null) {
-            outcome = Outcome.CREATED;
-        } else if (candidate.xeroUpdatedAt().isBefore(recorded.xeroUpdatedAt())) {
-            outcome = Outcome.STALE;
-        } else if (candidate.withSyncId(recorded.syncId()).equals(recorded)) {
-            outcome = Outcome.UNCHANGED;
-        } else {
-            outcome = Outcome.UPDATED;
-        }
-        if (outcome == Outcome.CREATED || outcome == Outcome.UPDATED) {
+        XeroRecordOutcome outcome = XeroRecordOutcome.of(recorded, candidate, XeroContactRecorded::xeroUpdatedAt,
+                (one, other) -> one.withSyncId(other.syncId()).equals(other));
+        if (outcome.records()) {
             // whoever dispatches (a saga has no user), the event is findable by its organisation
             apply(candidate, MetaData.with(ActorMetaData.ORG_ID, command.orgId().toString()));
         }

@@ -8,6 +8,7 @@ import com.fieldops.command.financials.RecordXeroContact;
 import com.fieldops.command.financials.RecordXeroInvoice;
 import com.fieldops.command.financials.RecordedInvoice;
 import com.fieldops.command.financials.RecordedXeroContact;
+import com.fieldops.command.financials.XeroRecordOutcome;
 import com.fieldops.command.messaging.ActorMetaData;
 import com.fieldops.platform.problem.RuleViolation;
 import com.fieldops.xero.XeroContact;
@@ -203,8 +204,8 @@ class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
                     invoice.invoiceNumber(), invoice.contactId(), invoice.contactName(), invoice.type(),
                     invoice.status(), invoice.date(), invoice.dueDate(), invoice.total(), invoice.amountDue(),
                     invoice.amountPaid(), invoice.currencyCode(), invoice.updatedAt(), run.syncId));
-            count(run, recorded.outcome() == RecordedInvoice.Outcome.CREATED,
-                    recorded.outcome() == RecordedInvoice.Outcome.UPDATED);
+            count(run, recorded.outcome() == XeroRecordOutcome.CREATED,
+                    recorded.outcome() == XeroRecordOutcome.UPDATED);
         } catch (RuleViolation refused) {
             run.failed(invoice.invoiceNumber() == null ? String.valueOf(invoice.invoiceId())
                     : invoice.invoiceNumber(), explained(refused));
@@ -216,8 +217,8 @@ class XeroApiSyncSteps implements XeroSyncSteps, DisposableBean {
         try {
             RecordedXeroContact recorded = record(run.orgId, new RecordXeroContact(run.orgId, contact.contactId(),
                     contact.name(), contact.status(), contact.updatedAt(), run.syncId));
-            count(run, recorded.outcome() == RecordedXeroContact.Outcome.CREATED,
-                    recorded.outcome() == RecordedXeroContact.Outcome.UPDATED);
+            count(run, recorded.outcome() == XeroRecordOutcome.CREATED,
+                    recorded.outcome() == XeroRecordOutcome.UPDATED);
         } catch (RuleViolation refused) {
             run.failed(contact.name() == null || contact.name().isBlank() ? String.valueOf(contact.contactId())
                     : contact.name(), explained(refused));

@@ -2,7 +2,6 @@ package com.fieldops.command.financials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fieldops.command.financials.RecordedInvoice.Outcome;
 import com.fieldops.command.messaging.ActorMetaData;
 import com.fieldops.events.invoice.InvoiceRecorded;
 import com.fieldops.platform.problem.RuleViolation;
@@ -68,7 +67,7 @@ class InvoiceTest {
         fixture.givenNoPriorActivity()
                 .when(command)
                 .expectEvents(recorded(command))
-                .expectResultMessagePayload(new RecordedInvoice(command.invoiceId(), Outcome.CREATED, 0));
+                .expectResultMessagePayload(new RecordedInvoice(command.invoiceId(), XeroRecordOutcome.CREATED, 0));
         // whoever dispatches it (a saga has no user), the event is found by its organisation in the event store
         fixture.givenNoPriorActivity()
                 .when(command)
@@ -83,7 +82,7 @@ class InvoiceTest {
                 .when(authorised(UPDATED, ANOTHER_SYNC))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RecordedInvoice(RecordXeroInvoice.idOf(ORG, XERO_ID),
-                        Outcome.UNCHANGED, 0));
+                        XeroRecordOutcome.UNCHANGED, 0));
     }
 
     @Test
@@ -92,7 +91,7 @@ class InvoiceTest {
         fixture.given(recorded(authorised(UPDATED, SYNC)))
                 .when(paidLater)
                 .expectEvents(recorded(paidLater))
-                .expectResultMessagePayload(new RecordedInvoice(paidLater.invoiceId(), Outcome.UPDATED, 1));
+                .expectResultMessagePayload(new RecordedInvoice(paidLater.invoiceId(), XeroRecordOutcome.UPDATED, 1));
         RecordXeroInvoice paidSameTime = paid(UPDATED, ANOTHER_SYNC);
         fixture.given(recorded(authorised(UPDATED, SYNC)))
                 .when(paidSameTime)
@@ -105,7 +104,7 @@ class InvoiceTest {
                 .when(authorised(UPDATED.plusSeconds(30), ANOTHER_SYNC))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RecordedInvoice(RecordXeroInvoice.idOf(ORG, XERO_ID),
-                        Outcome.STALE, 1));
+                        XeroRecordOutcome.STALE, 1));
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.fieldops.command.financials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fieldops.command.financials.RecordedXeroContact.Outcome;
 import com.fieldops.command.messaging.ActorMetaData;
 import com.fieldops.events.xero.XeroContactRecorded;
 import com.fieldops.platform.problem.RuleViolation;
@@ -58,7 +57,7 @@ class XeroContactTest {
         fixture.givenNoPriorActivity()
                 .when(command)
                 .expectEvents(recorded(command))
-                .expectResultMessagePayload(new RecordedXeroContact(id(), Outcome.CREATED, 0));
+                .expectResultMessagePayload(new RecordedXeroContact(id(), XeroRecordOutcome.CREATED, 0));
         // a saga has no user: the event is found by its organisation in the event store all the same
         fixture.givenNoPriorActivity()
                 .when(command)
@@ -72,7 +71,7 @@ class XeroContactTest {
         fixture.given(recorded(contact("Barney Rubble-83203", UPDATED, SYNC)))
                 .when(contact("Barney Rubble-83203", UPDATED, ANOTHER_SYNC))
                 .expectNoEvents()
-                .expectResultMessagePayload(new RecordedXeroContact(id(), Outcome.UNCHANGED, 0));
+                .expectResultMessagePayload(new RecordedXeroContact(id(), XeroRecordOutcome.UNCHANGED, 0));
     }
 
     @Test
@@ -81,7 +80,7 @@ class XeroContactTest {
         fixture.given(recorded(contact("Barney Rubble-83203", UPDATED, SYNC)))
                 .when(renamed)
                 .expectEvents(recorded(renamed))
-                .expectResultMessagePayload(new RecordedXeroContact(id(), Outcome.UPDATED, 1));
+                .expectResultMessagePayload(new RecordedXeroContact(id(), XeroRecordOutcome.UPDATED, 1));
         RecordXeroContact renamedSameTime = contact("Barney Rubble & Sons", UPDATED, ANOTHER_SYNC);
         fixture.given(recorded(contact("Barney Rubble-83203", UPDATED, SYNC)))
                 .when(renamedSameTime)
@@ -99,7 +98,7 @@ class XeroContactTest {
                         recorded(contact("Barney Rubble & Sons", UPDATED.plusSeconds(60), SYNC)))
                 .when(contact("Barney Rubble-83203", UPDATED.plusSeconds(30), ANOTHER_SYNC))
                 .expectNoEvents()
-                .expectResultMessagePayload(new RecordedXeroContact(id(), Outcome.STALE, 1));
+                .expectResultMessagePayload(new RecordedXeroContact(id(), XeroRecordOutcome.STALE, 1));
     }
 
     @Test
