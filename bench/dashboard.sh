@@ -69,6 +69,8 @@ BENCH_PY=(python3 "$BENCH_DIR/bench.py") # cpu, busy, pids-in: shared with bench
 
 log() { printf '%s [dashboard] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=bench/embedded_psql.sh
+. "$(dirname "${BASH_SOURCE[0]}")/embedded_psql.sh"
 
 # ------------------------------------------------------------------------------------------------ prerequisites
 DATASET="${BENCH_DATASET:-full}"
@@ -214,17 +216,6 @@ start_app() {
 }
 start_app
 
-# "Embedded PostgreSQL: jdbc:postgresql://127.0.0.1:<port>/<db> (user <user>, data dir …)" of the latest start
-find_psql() {
-  local jdbc_line
-  jdbc_line="$(grep -o 'Embedded PostgreSQL: jdbc:postgresql://127.0.0.1:[0-9]*/[A-Za-z0-9_]* (user [A-Za-z0-9_]*' "$APP_LOG" | tail -1)"
-  [ -n "$jdbc_line" ] || die "no 'Embedded PostgreSQL: jdbc:…' line in the app log"
-  export BENCH_PSQL_PORT BENCH_PSQL_DB BENCH_PSQL_USER PGTZ=UTC
-  BENCH_PSQL_PORT="$(sed -E 's|.*127\.0\.0\.1:([0-9]+)/.*|\1|' <<<"$jdbc_line")"
-  BENCH_PSQL_DB="$(sed -E 's|.*127\.0\.0\.1:[0-9]+/([A-Za-z0-9_]+).*|\1|' <<<"$jdbc_line")"
-  BENCH_PSQL_USER="$(sed -E 's|.*\(user ([A-Za-z0-9_]+).*|\1|' <<<"$jdbc_line")"
-  PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$BENCH_PSQL_PORT" -U "$BENCH_PSQL_USER" -d "$BENCH_PSQL_DB")
-}
 find_psql
 echo "embedded_postgres: 127.0.0.1:$BENCH_PSQL_PORT/$BENCH_PSQL_DB user $BENCH_PSQL_USER ($("${PSQL[@]}" -Atc 'show server_version'))" \
   >>"$RESULTS/machine.txt"

@@ -57,6 +57,8 @@ PY=(python3 "$BENCH_DIR/xero_bench.py")
 
 log() { printf '%s [xero] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=bench/embedded_psql.sh
+. "$(dirname "${BASH_SOURCE[0]}")/embedded_psql.sh"
 
 for tool in python3 curl java psql; do
   command -v "$tool" >/dev/null || die "$tool is required (psql: apt-get install -y postgresql-client)"
@@ -204,14 +206,7 @@ start_app() {
   done
   log "ready after ~$waited s"
   echo "app_ready_after_s: $waited" >>"$RESULTS/machine.txt"
-  local jdbc_line
-  jdbc_line="$(grep -o 'Embedded PostgreSQL: jdbc:postgresql://127.0.0.1:[0-9]*/[A-Za-z0-9_]* (user [A-Za-z0-9_]*' "$APP_LOG" | tail -1)"
-  [ -n "$jdbc_line" ] || die "no 'Embedded PostgreSQL: jdbc:…' line in the app log"
-  export BENCH_PSQL_PORT BENCH_PSQL_DB BENCH_PSQL_USER PGTZ=UTC
-  BENCH_PSQL_PORT="$(sed -E 's|.*127\.0\.0\.1:([0-9]+)/.*|\1|' <<<"$jdbc_line")"
-  BENCH_PSQL_DB="$(sed -E 's|.*127\.0\.0\.1:[0-9]+/([A-Za-z0-9_]+).*|\1|' <<<"$jdbc_line")"
-  BENCH_PSQL_USER="$(sed -E 's|.*\(user ([A-Za-z0-9_]+).*|\1|' <<<"$jdbc_line")"
-  PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$BENCH_PSQL_PORT" -U "$BENCH_PSQL_USER" -d "$BENCH_PSQL_DB")
+  find_psql
 }
 start_app
 if [ "${BENCH_PG_STAT_STATEMENTS:-1}" = 1 ]; then

@@ -28,10 +28,8 @@ final class CommandSideProcess {
     /** Starts it, logging to {@code log}, and returns once it is ready. */
     static Process start(Path log) throws IOException, InterruptedException {
         Map<String, Object> settings = new LinkedHashMap<>(TestInfrastructure.properties());
-        String xero = XeroFake.get().baseUrl();
-        settings.putAll(Map.of("fieldops.xero.api-url", xero, "fieldops.xero.identity-url", xero,
-                "fieldops.xero.login-url", xero, "fieldops.xero.timeout", "5s", "fieldops.xero.retry-backoff", "100ms",
-                "fieldops.jwt.secret", Api.SECRET, "fieldops.encryption-key", Api.ENCRYPTION_KEY,
+        settings.putAll(XeroFake.settings());
+        settings.putAll(Map.of("fieldops.jwt.secret", Api.SECRET, "fieldops.encryption-key", Api.ENCRYPTION_KEY,
                 "fieldops.xero.schedule-check-cron", "-", "server.port", "0", "management.server.port", "0"));
         settings.putAll(Map.of("db-scheduler.polling-interval", "100ms", "db-scheduler.heartbeat-interval", "500ms",
                 // its own inbound consumer group, so its death does not stall the tests' consumers

@@ -73,17 +73,22 @@ public final class XeroFake {
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            String url = get().baseUrl();
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("xeroFake", Map.of(
-                    "fieldops.xero.api-url", url,
-                    "fieldops.xero.identity-url", url,
-                    "fieldops.xero.login-url", url,
-                    "fieldops.xero.client-id", APP_CLIENT_ID,
-                    "fieldops.xero.client-secret", APP_CLIENT_SECRET,
-                    "fieldops.xero.redirect-uri", REDIRECT_URI,
-                    "fieldops.xero.timeout", "5s",
-                    "fieldops.xero.retry-backoff", "100ms")));
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("xeroFake", settings()));
         }
+    }
+
+    /** The settings that point an application at the fake (also those of a process a test starts itself). */
+    public static Map<String, Object> settings() {
+        String url = get().baseUrl();
+        return Map.of(
+                "fieldops.xero.api-url", url,
+                "fieldops.xero.identity-url", url,
+                "fieldops.xero.login-url", url,
+                "fieldops.xero.client-id", APP_CLIENT_ID,
+                "fieldops.xero.client-secret", APP_CLIENT_SECRET,
+                "fieldops.xero.redirect-uri", REDIRECT_URI,
+                "fieldops.xero.timeout", "5s",
+                "fieldops.xero.retry-backoff", "100ms");
     }
 
     /** One Xero organisation of one test, with the credentials and tokens that reach it. */
