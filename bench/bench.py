@@ -436,6 +436,8 @@ def cmd_pids_in(args):
 TARGETS = {
     "get_list": ("GET /api/activity-types p99 <= 10 ms (32 connections, 1,000 types)", "p99_ms", 10.0),
     "get_list_gzip": ("GET /api/activity-types, gzip, p99 <= 10 ms (32 connections, 1,000 types)", "p99_ms", 10.0),
+    "get_list_304": ("GET /api/activity-types, revalidated (If-None-Match: 304), p99 <= 10 ms (32 connections)",
+                     "p99_ms", 10.0),
     "get_by_id": ("GET /api/activity-types/{id} p99 <= 10 ms (32 connections)", "p99_ms", 10.0),
     "create_visible": ("create visible to GET p99 <= 200 ms", "p99_ms", 200.0),
 }
@@ -471,7 +473,7 @@ def cmd_summarize(args):
     print(f"{'phase':<16} {'conns':>5} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
           f"{'max ms':>8} {'non2xx':>6} {'errors':>6} {'app cores':>9} {'(pg)':>5} {'loadgen':>7} {'others':>6} "
           f"{'app CPU ms/req':>14} {'db tx/req':>9}")
-    conns = {"get_list": 32, "get_list_gzip": 32, "get_by_id": 32}
+    conns = {"get_list": 32, "get_list_gzip": 32, "get_list_304": 32, "get_by_id": 32}
     for name in [p for p in phases if p in conns or (p.startswith("post_c") and "." not in p)]:
         r, c = one(name), one(name + ".cpu")
         errors = sum(int(r.get(k, 0)) for k in ("err_connect", "err_read", "err_write", "err_timeout"))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Activity-types benchmark: starts FieldOps (embedded PostgreSQL + KRaft Kafka) in a fresh temporary data dir,
 # seeds 1,000 activity types in one organisation, then measures
-#   a) GET /api/activity-types          32 connections, 2 threads, 30 s after a 10 s warm-up (wrk)
+#   a) GET /api/activity-types          32 connections, 2 threads, 30 s after a 10 s warm-up (wrk): plain JSON, gzip,
+#                                       and revalidated with the list's ETag (304)
 #   b) GET /api/activity-types/{id}     same, rotating through the 1,000 seeded ids (wrk)
 #   c) POST /api/activity-types         8 and 32 connections, 20 s each after a 10 s warm-up (wrk)
 #   d) create-to-visible                500 sequential POST + GET-by-id (python3)
@@ -279,6 +280,13 @@ run_wrk get_list_warmup "$CONNECTIONS" "$WARMUP_SECONDS" "$BENCH_DIR/wrk/get_lis
 run_wrk get_list "$CONNECTIONS" "$GET_SECONDS" "$BENCH_DIR/wrk/get_list.lua"
 BENCH_ACCEPT_ENCODING=gzip run_wrk get_list_gzip_warmup "$CONNECTIONS" "$WARMUP_SECONDS" "$BENCH_DIR/wrk/get_list.lua" 0
 BENCH_ACCEPT_ENCODING=gzip run_wrk get_list_gzip "$CONNECTIONS" "$GET_SECONDS" "$BENCH_DIR/wrk/get_list.lua"
+# a browser that holds the list revalidates it with its ETag: 304 without the body while the list is unchanged
+LIST_ETAG="$(curl -fsS -o /dev/null -D - -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/api/activity-types" \
+  | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
+[ -n "$LIST_ETAG" ] || die "GET /api/activity-types sent no ETag"
+BENCH_IF_NONE_MATCH="$LIST_ETAG" run_wrk get_list_304_warmup "$CONNECTIONS" "$WARMUP_SECONDS" \
+  "$BENCH_DIR/wrk/get_list.lua" 0
+BENCH_IF_NONE_MATCH="$LIST_ETAG" run_wrk get_list_304 "$CONNECTIONS" "$GET_SECONDS" "$BENCH_DIR/wrk/get_list.lua"
 fi
 
 # ------------------------------------------------------------------------------------------------ b) GET by id

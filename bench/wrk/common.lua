@@ -11,6 +11,11 @@ local encoding = os.getenv("BENCH_ACCEPT_ENCODING")
 if encoding ~= nil and encoding ~= "" then
   wrk.headers["Accept-Encoding"] = encoding
 end
+-- BENCH_IF_NONE_MATCH=<ETag> revalidates a list the client holds (a 304 while it is current)
+local etag = os.getenv("BENCH_IF_NONE_MATCH")
+if etag ~= nil and etag ~= "" then
+  wrk.headers["If-None-Match"] = etag
+end
 
 local thread_count = 0
 function setup(thread)

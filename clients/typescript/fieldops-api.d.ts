@@ -1116,20 +1116,34 @@ export interface operations {
                 /** @description Admins only: include disabled types */
                 include_disabled?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the list the client holds: 304 while it is current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The types, a plain JSON array */
+            /** @description The types, a plain JSON array. Its weak ETag changes with the list; Cache-Control: private, no-cache lets a browser keep it and revalidate it on each use. */
             200: {
                 headers: {
+                    /** @description Weak entity tag of this list */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityType"][];
                 };
+            };
+            /** @description If-None-Match named the current list's ETag: not modified, no body */
+            304: {
+                headers: {
+                    /** @description Weak entity tag of this list */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description include_disabled is not a boolean */
             400: {

@@ -134,6 +134,42 @@ class ActivityTypeApiTest {
     }
 
     @Test
+    void aClientHoldingTheCurrentListRevalidatesItWithItsETag() throws Exception {
+        create("Electrical", 95);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/api/activity-types"))
+                .header("Authorization", "Bearer " + manager.token());
+
+        HttpResponse<byte[]> first = client.send(request.copy().build(), HttpResponse.BodyHandlers.ofByteArray());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("W/\"");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache, private");
+        HttpResponse<byte[]> gzipped = client.send(request.copy().header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("ETag")).hasValue(etag);
+
+        HttpResponse<byte[]> revalidated = client.send(request.copy().header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.body()).isEmpty();
+        assertThat(revalidated.headers().firstValue("ETag")).hasValue(etag);
+
+        create("Plumbing", 80);
+        HttpResponse<byte[]> changed = client.send(request.copy().header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(changed.body())).hasSize(2);
+
+        HttpResponse<byte[]> otherOrganisation = client.send(HttpRequest.newBuilder(first.uri())
+                        .header("Authorization", "Bearer " + otherAdmin.token())
+                        .header("If-None-Match", changed.headers().firstValue("ETag").orElseThrow()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(otherOrganisation.statusCode()).isEqualTo(200);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(otherOrganisation.body())).isEmpty();
+    }
+
+    @Test
     void badInputIsA400ProblemAndChangesNothing() {
         long before = storedEvents();
         expectInvalid(body("hourly_rate", 10), "name");

@@ -23,6 +23,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -89,6 +90,15 @@ public class SecurityConfiguration {
         };
     }
 
+    /**
+     * No Spring Security observations at all, not even disabled ones: the decorator that observes every filter wraps
+     * each of them per request whether or not its observations are recorded. http.server.requests times the request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     HttpFirewall httpFirewall() {
         return HeaderFirewall.strict();
@@ -99,6 +109,9 @@ public class SecurityConfiguration {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless bearer tokens: no saved request to resume after a login, no session to log out of
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
                 .authorizeHttpRequests(auth -> auth
                         // actuator endpoints are served on the management port only (management.server.port, which
                         // must differ from server.port); the public port has no handler for them

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the OpenAPI document honest about errors without repeating it on every endpoint: every API operation
- * documents 401 and 403 (one without a bearer token only its own 401, whose body is empty), every error response
+ * documents 401 and 403 (one without a bearer token only its own 401, whose body is empty), a 304 has no body, every error response
  * is {@code application/problem+json} with the {@code Problem} schema, and successful bodies are
  * {@code application/json} (springdoc would say {@code *}{@code /*}).
  */
@@ -47,7 +47,8 @@ public class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
                     responses.putIfAbsent("403", new ApiResponse().description("The caller's role may not do this"));
                 }
                 responses.forEach((status, response) -> {
-                    if (tokenless && status.equals("401")) {
+                    // a 304 never has a body (RFC 9110 §15.4.5)
+                    if (tokenless && status.equals("401") || status.equals("304")) {
                         response.setContent(null);
                     } else if (status.startsWith("4") || status.startsWith("5")) {
                         response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(problem)));

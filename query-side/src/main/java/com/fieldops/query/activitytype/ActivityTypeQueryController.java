@@ -5,12 +5,15 @@ import com.fieldops.platform.problem.RuleViolation;
 import com.fieldops.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,9 +46,19 @@ public class ActivityTypeQueryController {
             description = "Enabled types of the caller's organisation, ordered by name (case-insensitive). "
                     + "An admin may add include_disabled=true to get the disabled ones too; for other roles the "
                     + "parameter is ignored.")
-    @ApiResponse(responseCode = "200", description = "The types, a plain JSON array",
+    @ApiResponse(responseCode = "200", description = "The types, a plain JSON array. Its weak ETag changes with the "
+            + "list; Cache-Control: private, no-cache lets a browser keep it and revalidate it on each use.",
+            headers = @Header(name = HttpHeaders.ETAG, description = "Weak entity tag of this list",
+                    schema = @Schema(type = "string")),
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ActivityTypeResource.class))))
+    @ApiResponse(responseCode = "304", description = "If-None-Match named the current list's ETag: not modified, no "
+            + "body", headers = @Header(name = HttpHeaders.ETAG, description = "Weak entity tag of this list",
+            schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "include_disabled is not a boolean")
+    // read by Spring's ETag check, not by this method
+    @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH,
+            description = "The ETag of the list the client holds: 304 while it is current",
+            schema = @Schema(type = "string"))
     public ResponseEntity<byte[]> list(@Parameter(hidden = true) @AuthenticationPrincipal CurrentUser user,
                                        @Parameter(description = "Admins only: include disabled types")
                                        @RequestParam(name = "include_disabled", defaultValue = "false")
@@ -54,7 +67,11 @@ public class ActivityTypeQueryController {
                                        @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
                                        String acceptEncoding) {
         SerializedList list = activityTypes.list(user, includeDisabled);
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        // Spring answers 304 without the body when If-None-Match matches the ETag (HttpEntityMethodProcessor)
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+                .eTag(list.etag())
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         return acceptsGzip(acceptEncoding)
                 ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(list.gzip())
                 : ok.body(list.json());

@@ -3,6 +3,9 @@ package com.fieldops.query.activitytype;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -12,14 +15,25 @@ import java.util.zip.GZIPOutputStream;
 final class SerializedList {
 
     private final byte[] json;
+    private final String etag;
     private volatile byte[] gzip;
 
     SerializedList(byte[] json) {
         this.json = json;
+        this.etag = etagOf(json);
     }
 
     byte[] json() {
         return json;
+    }
+
+    /**
+     * The list's entity tag, from its content: a client that holds the list revalidates it with If-None-Match and
+     * gets a 304 instead of the 260 kB again until it changes. Weak, as the gzip and plain forms share it; from the
+     * content rather than the list stamp, so two organisations' or views' lists never share one unless they are equal.
+     */
+    String etag() {
+        return etag;
     }
 
     byte[] gzip() {
@@ -34,6 +48,15 @@ final class SerializedList {
     int weight() {
         byte[] compressed = gzip;
         return json.length + (compressed == null ? json.length / 8 : compressed.length);
+    }
+
+    private static String etagOf(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static byte[] compress(byte[] bytes) {
