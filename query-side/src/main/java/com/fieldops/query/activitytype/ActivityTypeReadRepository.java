@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Repository;
@@ -34,27 +35,20 @@ public class ActivityTypeReadRepository {
     /** The caller's organisation's types by name (case-insensitive); disabled ones only for an admin who asks. */
     public List<ActivityTypeResource> findAll(CurrentUser caller, boolean includeDisabled) {
         boolean withDisabled = includeDisabled && caller.is(AppRole.ADMIN);
-        return reads.as(caller, jdbc -> jdbc.sql("select " + COLUMNS + """
+        return reads.list(caller, "select " + COLUMNS + """
                          from activity_types
                         where org_id = :org and (enabled or :withDisabled)
-                        order by lower(name), name, id""")
-                .param("org", caller.orgId())
-                .param("withDisabled", withDisabled)
-                .query(ActivityTypeReadRepository::map)
-                .list());
+                        order by lower(name), name, id""",
+                Map.of("org", caller.orgId(), "withDisabled", withDisabled), ActivityTypeReadRepository::map);
     }
 
     /** The type, if it is the caller's organisation's and, unless the caller is an admin, enabled. */
     public Optional<ActivityTypeResource> findById(CurrentUser caller, UUID id) {
         boolean withDisabled = caller.is(AppRole.ADMIN);
-        return reads.as(caller, jdbc -> jdbc.sql("select " + COLUMNS + """
+        return reads.optional(caller, "select " + COLUMNS + """
                          from activity_types
-                        where id = :id and org_id = :org and (enabled or :withDisabled)""")
-                .param("id", id)
-                .param("org", caller.orgId())
-                .param("withDisabled", withDisabled)
-                .query(ActivityTypeReadRepository::map)
-                .optional());
+                        where id = :id and org_id = :org and (enabled or :withDisabled)""",
+                Map.of("id", id, "org", caller.orgId(), "withDisabled", withDisabled), ActivityTypeReadRepository::map);
     }
 
     private static ActivityTypeResource map(ResultSet row, int rowNumber) throws SQLException {

@@ -75,7 +75,7 @@ public class ActivityFeedReadRepository {
         params.put("offset", offset);
         params.put("depth", (long) offset + filter.limit());
         String sql = sql(scope(caller), conditions);
-        return reads.as(caller, jdbc -> jdbc.sql(sql).params(params).query(ActivityFeedReadRepository::map).list());
+        return reads.list(caller, sql, params, ActivityFeedReadRepository::map);
     }
 
     /** The filters and the cursor as conditions every index walk applies (so each stops after offset + limit). */

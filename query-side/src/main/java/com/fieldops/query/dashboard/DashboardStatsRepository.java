@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -48,31 +49,30 @@ public class DashboardStatsRepository {
             scopeKind = "org";
             scopeId = caller.orgId();
         }
-        return reads.as(caller, db -> {
-            ZoneId zone = settings.zoneOf(db, caller.orgId());
-            Instant now = clock.instant();
-            LocalDate today = LocalDate.ofInstant(now, zone);
-            Instant start = today.atStartOfDay(zone).toInstant();
-            Instant end = today.plusDays(1).atStartOfDay(zone).toInstant();
-            // the three counters in one statement (an aggregate without GROUP BY: always one row, zeros for a scope
-            // with no counters yet): a stats read is two round trips after the claims are set
-            return db.sql("""
-                            select coalesce(max(total_jobs), 0) as total_jobs,
-                                   coalesce(max(pending_approvals), 0) as pending_approvals,
-                                   coalesce((select revenue from dashboard_revenue
-                                             where org_id = :org and scope = :scope and scope_id = :id
-                                               and work_date = :day), 0) as revenue,
-                                   (select coalesce(sum(completed), 0) from dashboard_completions
-                                    where org_id = :org and scope = :scope and scope_id = :id
-                                      and bucket >= :start and bucket < :end) as completed
-                            from dashboard_totals
-                            where org_id = :org and scope = :scope and scope_id = :id""")
-                    .param("org", caller.orgId()).param("scope", scopeKind).param("id", scopeId).param("day", today)
-                    .param("start", start.atOffset(ZoneOffset.UTC)).param("end", end.atOffset(ZoneOffset.UTC))
-                    .query((row, n) -> new DashboardStats(row.getLong("total_jobs"), row.getLong("completed"),
-                            row.getLong("pending_approvals"), row.getBigDecimal("revenue").setScale(2), scope, today,
-                            zone.getId(), now.truncatedTo(ChronoUnit.MILLIS)))
-                    .single();
-        });
+        // two round trips: the organisation's timezone, then the counters of its today
+        ZoneId zone = settings.zoneOf(caller);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Instant start = today.atStartOfDay(zone).toInstant();
+        Instant end = today.plusDays(1).atStartOfDay(zone).toInstant();
+        // the three counters in one statement (an aggregate without GROUP BY: always one row, zeros for a scope with
+        // no counters yet)
+        return reads.optional(caller, """
+                        select coalesce(max(total_jobs), 0) as total_jobs,
+                               coalesce(max(pending_approvals), 0) as pending_approvals,
+                               coalesce((select revenue from dashboard_revenue
+                                         where org_id = :org and scope = :scope and scope_id = :id
+                                           and work_date = :day), 0) as revenue,
+                               (select coalesce(sum(completed), 0) from dashboard_completions
+                                where org_id = :org and scope = :scope and scope_id = :id
+                                  and bucket >= :start and bucket < :end) as completed
+                        from dashboard_totals
+                        where org_id = :org and scope = :scope and scope_id = :id""",
+                Map.of("org", caller.orgId(), "scope", scopeKind, "id", scopeId, "day", today,
+                        "start", start.atOffset(ZoneOffset.UTC), "end", end.atOffset(ZoneOffset.UTC)),
+                (row, n) -> new DashboardStats(row.getLong("total_jobs"), row.getLong("completed"),
+                        row.getLong("pending_approvals"), row.getBigDecimal("revenue").setScale(2), scope, today,
+                        zone.getId(), now.truncatedTo(ChronoUnit.MILLIS)))
+                .orElseThrow();
     }
 }

@@ -5,6 +5,7 @@ import com.fieldops.platform.security.CurrentUser;
 import com.fieldops.query.rls.RlsReads;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,13 +25,17 @@ public class OrganizationSettingsReadRepository {
     }
 
     public OrganizationSettingsResource find(CurrentUser caller) {
-        return reads.as(caller, jdbc -> jdbc.sql("""
-                        select timezone, currency, updated_at from organization_settings where org_id = :org""")
-                .param("org", caller.orgId())
-                .query((row, number) -> new OrganizationSettingsResource(row.getString("timezone"),
-                        row.getString("currency"), row.getObject("updated_at", OffsetDateTime.class).toInstant()))
-                .optional()
-                .orElseGet(() -> new OrganizationSettingsResource(defaultTimezone, null, null)));
+        return reads.optional(caller,
+                        "select timezone, currency, updated_at from organization_settings where org_id = :org",
+                        Map.of("org", caller.orgId()),
+                        (row, number) -> new OrganizationSettingsResource(row.getString("timezone"),
+                                row.getString("currency"), row.getObject("updated_at", OffsetDateTime.class).toInstant()))
+                .orElseGet(() -> new OrganizationSettingsResource(defaultTimezone, null, null));
+    }
+
+    /** The caller's organisation's timezone (see {@link #zoneOf(JdbcClient, UUID)}), read on its own. */
+    public ZoneId zoneOf(CurrentUser caller) {
+        return ZoneId.of(find(caller).timezone());
     }
 
     /**

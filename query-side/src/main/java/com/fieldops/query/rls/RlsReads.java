@@ -3,15 +3,24 @@ package com.fieldops.query.rls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldops.platform.security.CurrentUser;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,12 +33,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RlsReads {
 
+    /** set_config('role', …, true) is SET LOCAL ROLE, as PostgREST does it. */
+    private static final String AS_CALLER = "select set_config('role', 'fieldops_reader', true), "
+            + "set_config('request.jwt.claims', :rlsClaims, true), set_config('transaction_read_only', 'on', true)";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate statements;
     private final ObjectMapper mapper;
     private final TransactionTemplate transaction;
 
-    public RlsReads(JdbcClient jdbc, ObjectMapper mapper, DataSource dataSource) {
+    public RlsReads(JdbcClient jdbc, NamedParameterJdbcTemplate statements, ObjectMapper mapper,
+                    DataSource dataSource) {
         this.jdbc = jdbc;
+        this.statements = statements;
         this.mapper = mapper;
         // plain JDBC transactions on the same data source: where the app also runs the command side, the primary
         // transaction manager is JPA's, which opens an EntityManager per transaction that these reads never use
@@ -43,12 +59,38 @@ public class RlsReads {
     public <T> T as(CurrentUser caller, Function<JdbcClient, T> query) {
         String claims = claimsJson(caller);
         return transaction.execute(status -> {
-            // one round trip: set_config('role', …, true) is SET LOCAL ROLE, as PostgREST does it
-            jdbc.sql("select set_config('role', 'fieldops_reader', true), "
-                            + "set_config('request.jwt.claims', :claims, true)")
-                    .param("claims", claims).query((row, number) -> row.getString(1)).single();
+            jdbc.sql(AS_CALLER).param("rlsClaims", claims).query((row, number) -> row.getString(1)).single();
             return query.apply(jdbc);
         });
+    }
+
+    /**
+     * One statement as the caller, in one round trip instead of the four of a transaction (begin with the settings,
+     * the statement, commit): the settings go in a statement sent together with it, and PostgreSQL runs the
+     * statements of one extended-protocol message sequence (up to its Sync) as one implicit transaction, at whose end
+     * the local settings end too, also when the statement fails. Inside a caller's transaction the settings would
+     * outlive this read, so there it runs as {@link #as} does.
+     */
+    public <T> List<T> list(CurrentUser caller, String sql, Map<String, ?> params, RowMapper<T> rows) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return as(caller, db -> db.sql(sql).params(params).query(rows).list());
+        }
+        Map<String, Object> withClaims = new HashMap<>(params);
+        withClaims.put("rlsClaims", claimsJson(caller));
+        return statements.execute(AS_CALLER + ";\n" + sql, withClaims, statement -> {
+            statement.execute(); // the settings' row
+            if (!statement.getMoreResults()) throw new IllegalStateException("the read returned no rows: " + sql);
+            try (ResultSet result = statement.getResultSet()) {
+                return new RowMapperResultSetExtractor<>(rows).extractData(result);
+            }
+        });
+    }
+
+    /** {@link #list} of a statement that finds at most one row. */
+    public <T> Optional<T> optional(CurrentUser caller, String sql, Map<String, ?> params, RowMapper<T> rows) {
+        List<T> found = list(caller, sql, params, rows);
+        if (found.size() > 1) throw new IncorrectResultSizeDataAccessException(1, found.size());
+        return found.stream().findFirst();
     }
 
     /** The claims as the JWT carried them: times as NumericDate (epoch seconds), not Jackson's ISO strings. */

@@ -39,24 +39,27 @@ public class TimesheetReadRepository {
     }
 
     public List<TimesheetResource> find(CurrentUser caller, Filter filter) {
-        return reads.as(caller, jdbc -> jdbc.sql("select " + COLUMNS + " from timesheets where " + SCOPE + """
+        java.util.Map<String, Object> params = scope(caller);
+        params.put("status", filter.status());
+        params.put("user", filter.userId());
+        params.put("from", filter.from());
+        params.put("to", filter.to());
+        params.put("limit", filter.limit());
+        params.put("offset", filter.offset());
+        return reads.list(caller, "select " + COLUMNS + " from timesheets where " + SCOPE + """
                          and (cast(:status as text) is null or status = :status)
                          and (cast(:user as uuid) is null or user_id = :user)
                          and (cast(:from as date) is null or work_date >= :from)
                          and (cast(:to as date) is null or work_date <= :to)
                         order by work_date desc, created_at desc, id
-                        limit :limit offset :offset""")
-                .params(scope(caller))
-                .param("status", filter.status()).param("user", filter.userId())
-                .param("from", filter.from()).param("to", filter.to())
-                .param("limit", filter.limit()).param("offset", filter.offset())
-                .query(TimesheetReadRepository::map).list());
+                        limit :limit offset :offset""", params, TimesheetReadRepository::map);
     }
 
     public Optional<TimesheetResource> findById(CurrentUser caller, UUID id) {
-        return reads.as(caller, jdbc -> jdbc.sql("select " + COLUMNS + " from timesheets where id = :id and " + SCOPE)
-                .params(scope(caller)).param("id", id)
-                .query(TimesheetReadRepository::map).optional());
+        java.util.Map<String, Object> params = scope(caller);
+        params.put("id", id);
+        return reads.optional(caller, "select " + COLUMNS + " from timesheets where id = :id and " + SCOPE, params,
+                TimesheetReadRepository::map);
     }
 
     private static java.util.Map<String, Object> scope(CurrentUser caller) {

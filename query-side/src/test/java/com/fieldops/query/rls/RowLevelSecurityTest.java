@@ -4,6 +4,7 @@ import static com.fieldops.query.TestData.insertActivityType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldops.platform.security.AppRole;
 import com.fieldops.platform.security.CurrentUser;
 import com.fieldops.query.QuerySideTest;
@@ -21,7 +22,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The policies themselves, in plain JDBC as the role the query side reads as: they must hold even for a query
@@ -92,6 +96,38 @@ class RowLevelSecurityTest {
         assertThat(jdbc.sql("select current_user").query(String.class).single())
                 .as("set local: the pooled connection is the application's again").isNotEqualTo("fieldops_reader");
         assertThat(rlsReads.claimsJson(technician)).contains("\"exp\":1767225600", "\"org_id\":\"" + orgA + "\"");
+    }
+
+    @Test
+    void aOneRoundTripReadIsTheCallersAndLeavesItsConnectionAsItWas() throws SQLException {
+        try (Connection pooled = dataSource.getConnection()) {
+            // one connection for the reads and the checks after them, so the checks see what the reads left
+            SingleConnectionDataSource one = new SingleConnectionDataSource(pooled, true);
+            RlsReads reads = new RlsReads(JdbcClient.create(one), new NamedParameterJdbcTemplate(one),
+                    new ObjectMapper(), one);
+            CurrentUser technician = user(orgA, AppRole.TECHNICIAN);
+
+            assertThat(reads.list(technician, "select id from activity_types", Map.of(),
+                    (row, n) -> row.getObject("id", UUID.class))).containsExactly(enabledA);
+            assertThat(reads.list(user(orgA, AppRole.ADMIN), "select id from activity_types where org_id = :org",
+                    Map.of("org", orgA), (row, n) -> row.getObject("id", UUID.class)))
+                    .containsExactlyInAnyOrder(enabledA, disabledA);
+            assertThat(reads.optional(technician, "select current_user as who", Map.of(),
+                    (row, n) -> row.getString("who"))).hasValue("fieldops_reader");
+            assertThatThrownBy(() -> reads.list(user(orgA, AppRole.ADMIN),
+                    "update activity_types set name = name returning id", Map.of(), (row, n) -> row.getString(1)))
+                    .as("read only, and the reader may not write anyway").isInstanceOf(DataAccessException.class);
+            assertThatThrownBy(() -> reads.list(technician, "select 1 / 0", Map.of(), (row, n) -> row.getInt(1)))
+                    .isInstanceOf(DataAccessException.class);
+
+            JdbcClient sameConnection = JdbcClient.create(one);
+            assertThat(sameConnection.sql("select current_user").query(String.class).single())
+                    .as("the settings ended with the read, also after a failed one").isNotEqualTo("fieldops_reader");
+            assertThat(sameConnection.sql("select coalesce(current_setting('request.jwt.claims', true), '')")
+                    .query(String.class).single()).isEmpty();
+            assertThat(sameConnection.sql("select current_setting('transaction_read_only')")
+                    .query(String.class).single()).isEqualTo("off");
+        }
     }
 
     private List<UUID> visibleIds(String claimsJson) throws SQLException {
