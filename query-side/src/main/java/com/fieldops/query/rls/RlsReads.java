@@ -65,7 +65,7 @@ public class RlsReads {
     }
 
     /**
-     * One statement as the caller, in one round trip instead of the four of a transaction (begin with the settings,
+     * One statement as the caller, in one round trip instead of the three of a transaction (begin with the settings,
      * the statement, commit): the settings go in a statement sent together with it, and PostgreSQL runs the
      * statements of one extended-protocol message sequence (up to its Sync) as one implicit transaction, at whose end
      * the local settings end too, also when the statement fails. Inside a caller's transaction the settings would
