@@ -1347,6 +1347,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Xero is not connected for this organisation (or must be reconnected): no sync is requested */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The sync failed; detail says why (e.g. reconnect Xero) */
             502: {
                 headers: {
@@ -1994,6 +2003,15 @@ export interface operations {
             };
             /** @description The caller's role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Xero is not connected for this organisation (or must be reconnected): no sync is requested */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fieldops.app.xero.XeroFake;
 import com.fieldops.command.financials.RecordXeroContact;
 import com.fieldops.events.CloudEvent;
 import com.fieldops.events.FieldOpsEvent;
@@ -294,6 +295,7 @@ class ProjectionRebuildTest {
         commands.sendAndWait(XeroInvoices.command(org, sent, UUID.randomUUID()));
 
         // Xero syncs as the saga drives them: one partial with a per-record error, one failed before it started
+        XeroFake.get().connect(api, admin, "Acme Plumbing", 1800); // an admin asks for syncs only while connected
         UUID items = UUID.fromString(api.post(admin, "/api/financials/xero-sync", Map.of("type", "activity_types"))
                 .getBody().get("syncId").asText());
         commands.sendAndWait(new StartXeroSync(items, 3));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fieldops.app.xero.XeroFake;
 import com.fieldops.events.xero.XeroSyncCounts;
 import com.fieldops.events.xero.XeroSyncError;
 import com.fieldops.platform.security.AppRole;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -55,6 +57,11 @@ class XeroSyncApiTest {
 
     private Api api() {
         return new Api(rest);
+    }
+
+    @BeforeEach
+    void connect() {
+        XeroFake.get().connect(api(), admin, "Acme Plumbing", 1800);
     }
 
     private UUID request(String type) {

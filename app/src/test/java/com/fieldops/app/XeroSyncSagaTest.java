@@ -366,10 +366,22 @@ class XeroSyncSagaTest {
     }
 
     @Test
-    void anOrganisationWithoutXeroGetsAnErrorSayingSo() {
+    void anOrganisationWithoutXeroIsRefusedASyncAndOneThatLostItsConnectionGetsAnErrorSayingSo() {
         Api.User unconnected = Api.user(UUID.randomUUID(), AppRole.ADMIN, "Una");
 
-        JsonNode failed = sync(unconnected, "activity_types");
+        for (String refused : List.of(SYNC, "/api/activity-types/sync-from-xero")) {
+            ResponseEntity<JsonNode> answer = api().post(unconnected, refused, Map.of("type", "activity_types"));
+            assertThat(answer.getStatusCode()).as(refused).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(answer.getBody().get("detail").asText()).contains("not connected");
+        }
+        assertThat(jdbc.sql("select count(*) from xero_sync_log where org_id = ?").param(unconnected.orgId())
+                .query(Long.class).single()).as("no sync was requested").isZero();
+
+        // a sync requested while connected (here: as the daily schedule asks) whose connection is gone by its step
+        UUID syncId = UUID.randomUUID();
+        commands.sendAndWait(ActorMetaData.system(new RequestXeroSync(syncId, unconnected.orgId(),
+                XeroSyncType.ACTIVITY_TYPES, XeroSyncTrigger.SCHEDULE, XeroSyncMode.FULL), unconnected.orgId(), "test"));
+        JsonNode failed = awaitFinished(unconnected, syncId);
         assertThat(failed.get("status").asText()).isEqualTo("error");
         assertThat(failed.get("error").asText()).contains("not connected");
     }

@@ -8,6 +8,8 @@ import com.fieldops.events.xero.XeroSyncError;
 import com.fieldops.platform.problem.Problems;
 import com.fieldops.platform.problem.RuleViolation;
 import com.fieldops.platform.security.CurrentUser;
+import com.fieldops.xero.XeroNotConnected;
+import com.fieldops.xero.sync.XeroConnectionStatus;
 import com.fieldops.xero.sync.XeroSyncCommands.RequestXeroSync;
 import com.fieldops.xero.sync.XeroSyncMode;
 import com.fieldops.xero.sync.XeroSyncState;
@@ -42,16 +44,22 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ADMIN')")
 public class XeroSyncCommandController {
 
+    private static final String NOT_CONNECTED = "Xero is not connected for this organisation (or must be reconnected): "
+            + "no sync is requested";
+
     private final CommandGateway commands;
     private final ReadModelWait readModel;
     private final XeroSyncOutcomes outcomes;
+    private final XeroConnectionStatus connections;
     private final Duration itemsSyncWait;
 
     public XeroSyncCommandController(CommandGateway commands, ReadModelWait readModel, XeroSyncOutcomes outcomes,
+                                     XeroConnectionStatus connections,
                                      @Value("${fieldops.xero.items-sync-wait:30s}") Duration itemsSyncWait) {
         this.commands = commands;
         this.readModel = readModel;
         this.outcomes = outcomes;
+        this.connections = connections;
         this.itemsSyncWait = itemsSyncWait;
     }
 
@@ -73,6 +81,7 @@ public class XeroSyncCommandController {
     @Operation(summary = "Start a Xero sync (admin); its progress is at GET /api/financials/xero-sync/{syncId}")
     @ApiResponse(responseCode = "202", description = "The sync, pending (or the one of that type already running)")
     @ApiResponse(responseCode = "400", description = "Not a sync type")
+    @ApiResponse(responseCode = "409", description = NOT_CONNECTED)
     public ResponseEntity<SyncAccepted> request(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "type defaults to all")
             @RequestBody(required = false) SyncRequest body,
@@ -93,6 +102,7 @@ public class XeroSyncCommandController {
     @ApiResponse(responseCode = "202",
             description = "Still running: follow it at GET /api/financials/xero-sync/{syncId}",
             content = @Content(schema = @Schema(implementation = SyncAccepted.class)))
+    @ApiResponse(responseCode = "409", description = NOT_CONNECTED)
     @ApiResponse(responseCode = "502", description = "The sync failed; detail says why (e.g. reconnect Xero)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
@@ -112,7 +122,9 @@ public class XeroSyncCommandController {
                 finished.updated(), finished.errors()));
     }
 
+    /** A sync an admin asks for without a connection could only fail: refused before it is requested. */
     private XeroSyncState requestSync(XeroSyncType type, XeroSyncTrigger trigger, CurrentUser user) {
+        if (!connections.connected(user.orgId())) throw new XeroNotConnected();
         XeroSyncState sync = commands.sendAndWait(ActorMetaData.command(new RequestXeroSync(UUID.randomUUID(),
                 user.orgId(), type, trigger, XeroSyncMode.FULL), user));
         readModel.awaitVersion(XERO_SYNC_LOG, sync.syncId(), sync.version());
