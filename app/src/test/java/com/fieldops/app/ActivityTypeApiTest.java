@@ -3,6 +3,7 @@ package com.fieldops.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fieldops.platform.security.AppRole;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -28,6 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Every activity-type endpoint and error case over HTTP, through the event store, Kafka and the read model. */
 @FieldOpsTest
 class ActivityTypeApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     TestRestTemplate rest;
@@ -130,7 +133,7 @@ class ActivityTypeApiTest {
                 .isEqualTo(plain.body());
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(plain.body())).hasSize(2);
+        assertThat(JSON.readTree(plain.body())).hasSize(2);
     }
 
     @Test
@@ -159,14 +162,14 @@ class ActivityTypeApiTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(changed.body())).hasSize(2);
+        assertThat(JSON.readTree(changed.body())).hasSize(2);
 
         HttpResponse<byte[]> otherOrganisation = client.send(HttpRequest.newBuilder(first.uri())
                         .header("Authorization", "Bearer " + otherAdmin.token())
                         .header("If-None-Match", changed.headers().firstValue("ETag").orElseThrow()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(otherOrganisation.statusCode()).isEqualTo(200);
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(otherOrganisation.body())).isEmpty();
+        assertThat(JSON.readTree(otherOrganisation.body())).isEmpty();
     }
 
     @Test

@@ -380,7 +380,8 @@ class XeroSyncSagaTest {
         // a sync requested while connected (here: as the daily schedule asks) whose connection is gone by its step
         UUID syncId = UUID.randomUUID();
         commands.sendAndWait(ActorMetaData.system(new RequestXeroSync(syncId, unconnected.orgId(),
-                XeroSyncType.ACTIVITY_TYPES, XeroSyncTrigger.SCHEDULE, XeroSyncMode.FULL), unconnected.orgId(), "test"));
+                        XeroSyncType.ACTIVITY_TYPES, XeroSyncTrigger.SCHEDULE, XeroSyncMode.FULL),
+                unconnected.orgId(), "test"));
         JsonNode failed = awaitFinished(unconnected, syncId);
         assertThat(failed.get("status").asText()).isEqualTo("error");
         assertThat(failed.get("error").asText()).contains("not connected");

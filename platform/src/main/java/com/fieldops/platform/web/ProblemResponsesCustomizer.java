@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the OpenAPI document honest about errors without repeating it on every endpoint: every API operation
- * documents 401 and 403 (one without a bearer token only its own 401, whose body is empty), a 304 has no body, every error response
- * is {@code application/problem+json} with the {@code Problem} schema, and successful bodies are
- * {@code application/json} (springdoc would say {@code *}{@code /*}).
+ * documents 401 and 403 (one without a bearer token only its own 401, whose body is empty), every error response
+ * is {@code application/problem+json} with the {@code Problem} schema, a 304 has no body, and successful bodies
+ * are {@code application/json} (springdoc would say {@code *}{@code /*}).
  */
 @Component
 public class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
@@ -48,7 +48,7 @@ public class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
                 }
                 responses.forEach((status, response) -> {
                     // a 304 never has a body (RFC 9110 §15.4.5)
-                    if (tokenless && status.equals("401") || status.equals("304")) {
+                    if ((tokenless && status.equals("401")) || status.equals("304")) {
                         response.setContent(null);
                     } else if (status.startsWith("4") || status.startsWith("5")) {
                         response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(problem)));

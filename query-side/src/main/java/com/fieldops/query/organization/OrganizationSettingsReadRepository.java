@@ -29,7 +29,8 @@ public class OrganizationSettingsReadRepository {
                         "select timezone, currency, updated_at from organization_settings where org_id = :org",
                         Map.of("org", caller.orgId()),
                         (row, number) -> new OrganizationSettingsResource(row.getString("timezone"),
-                                row.getString("currency"), row.getObject("updated_at", OffsetDateTime.class).toInstant()))
+                                row.getString("currency"),
+                                row.getObject("updated_at", OffsetDateTime.class).toInstant()))
                 .orElseGet(() -> new OrganizationSettingsResource(defaultTimezone, null, null));
     }
 

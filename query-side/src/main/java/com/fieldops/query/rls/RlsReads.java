@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.RowMapperResultSetExtractor;
@@ -42,14 +41,14 @@ public class RlsReads {
     private final ObjectMapper mapper;
     private final TransactionTemplate transaction;
 
-    public RlsReads(JdbcClient jdbc, NamedParameterJdbcTemplate statements, ObjectMapper mapper,
-                    DataSource dataSource) {
-        this.jdbc = jdbc;
+    public RlsReads(NamedParameterJdbcTemplate statements, ObjectMapper mapper) {
+        this.jdbc = JdbcClient.create(statements);
         this.statements = statements;
         this.mapper = mapper;
         // plain JDBC transactions on the same data source: where the app also runs the command side, the primary
         // transaction manager is JPA's, which opens an EntityManager per transaction that these reads never use
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transaction = new TransactionTemplate(
+                new DataSourceTransactionManager(statements.getJdbcTemplate().getDataSource()));
         this.transaction.setReadOnly(true);
         // always a transaction of its own: "set local role" inside a caller's transaction would outlive this read
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -103,8 +103,7 @@ class RowLevelSecurityTest {
         try (Connection pooled = dataSource.getConnection()) {
             // one connection for the reads and the checks after them, so the checks see what the reads left
             SingleConnectionDataSource one = new SingleConnectionDataSource(pooled, true);
-            RlsReads reads = new RlsReads(JdbcClient.create(one), new NamedParameterJdbcTemplate(one),
-                    new ObjectMapper(), one);
+            RlsReads reads = new RlsReads(new NamedParameterJdbcTemplate(one), new ObjectMapper());
             CurrentUser technician = user(orgA, AppRole.TECHNICIAN);
 
             assertThat(reads.list(technician, "select id from activity_types", Map.of(),
