@@ -14,6 +14,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fieldops.app.xero.XeroFake;
 import com.fieldops.command.activitytype.RecordXeroItem;
 import com.fieldops.command.activitytype.RecordedXeroItem;
@@ -24,18 +26,23 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -68,6 +75,15 @@ class XeroItemPushTest {
     /** Xero's answer to POST Items for {@code code}: the real GET Items example, its first item given that code. */
     private static ResponseDefinitionBuilder savedAs(String code) {
         return okJson(payload("items-get.json").replace("\"123\"", "\"" + code + "\""));
+    }
+
+    /** Xero's answer to POST Items saving every one of {@code codes}: the real example's first item, once per code. */
+    private static ResponseDefinitionBuilder savedAs(List<String> codes) throws Exception {
+        ObjectNode answer = (ObjectNode) JSON.readTree(payload("items-get.json"));
+        ObjectNode example = (ObjectNode) answer.get("Items").get(0);
+        ArrayNode items = answer.putArray("Items");
+        codes.forEach(code -> items.add(example.deepCopy().put("Code", code).put("ItemID", UUID.randomUUID().toString())));
+        return okJson(JSON.writeValueAsString(answer));
     }
 
     private void stubPush(ResponseDefinitionBuilder answer) {
@@ -152,6 +168,37 @@ class XeroItemPushTest {
                 .containsExactly("fieldops-" + events.get(0) + "-0", "fieldops-" + events.get(1) + "-0",
                         "fieldops-" + events.get(4) + "-0");
         assertThat(api.get(admin, TYPES + "/" + id).getBody().get("xero_push_error").isNull()).isTrue();
+    }
+
+    @Test
+    void aBulkImportPushesItsCodedTypesFiftyToACallAndEachOnce() throws Exception {
+        List<String> codes = IntStream.rangeClosed(1, 120).mapToObj(n -> "IMP-%03d".formatted(n)).toList();
+        stubPush(savedAs(codes));
+        StringBuilder csv = new StringBuilder("name,hourly_rate,xero_code\n");
+        codes.forEach(code -> csv.append("Imported ").append(code).append(",42.50,").append(code).append('\n'));
+        csv.append("Without a code,10,\n");
+        ResponseEntity<JsonNode> imported = api.call(admin, HttpMethod.POST, TYPES + "/bulk-import",
+                csv.toString().getBytes(StandardCharsets.UTF_8), MediaType.parseMediaType("text/csv"));
+        assertThat(imported.getBody().path("imported").asInt()).as(String.valueOf(imported.getBody())).isEqualTo(121);
+
+        List<String> pushed = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            pushed.clear();
+            for (LoggedRequest push : pushes()) {
+                JsonNode items = JSON.readTree(push.getBodyAsString()).get("Items");
+                assertThat(items.size()).as("at most fifty items per call").isBetween(1, 50);
+                items.forEach(item -> pushed.add(item.get("Code").asText()));
+            }
+            return pushed.size() >= codes.size();
+        });
+        assertThat(pushed).as("every coded type once, the one without a code never")
+                .containsExactlyInAnyOrderElementsOf(codes);
+        // the processor takes 100 events a batch: 120 types are 3 calls, or 4 if a batch boundary splits them again
+        assertThat(pushes()).hasSizeBetween(3, 4);
+        assertThat(pushes()).extracting(push -> push.getHeader("Idempotency-Key")).doesNotHaveDuplicates();
+        JsonNode list = api.get(admin, TYPES).getBody();
+        assertThat(StreamSupport.stream(list.spliterator(), false).filter(row -> row.get("xero_push_error").isNull()))
+                .as("no push failed").hasSize(121);
     }
 
     @Test

@@ -32,7 +32,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,17 +55,18 @@ public class InboundIngestion {
     public static final String INBOUND_SOURCE = "inboundSource";
     public static final String INBOUND_ID = "inboundId";
 
-    /** The aggregate a command goes to, read from its {@code @TargetAggregateIdentifier} as Axon does. */
-    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
-
     private final JdbcClient jdbc;
     private final CommandGateway commands;
     private final NewAggregates newAggregates;
+    /** The aggregate a command goes to, found as Axon's command bus will find it. */
+    private final CommandTargetResolver targets;
 
-    public InboundIngestion(JdbcClient jdbc, CommandGateway commands, NewAggregates newAggregates) {
+    public InboundIngestion(JdbcClient jdbc, CommandGateway commands, NewAggregates newAggregates,
+                            CommandTargetResolver targets) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.newAggregates = newAggregates;
+        this.targets = targets;
     }
 
     @CommandHandler
@@ -81,7 +81,7 @@ public class InboundIngestion {
             commandsToSend.add(isNew ? commandFor(event, command.actorId()) : null);
         }
         newAggregates.markAbsent(commandsToSend.stream().filter(Objects::nonNull)
-                .map(message -> TARGETS.resolveTarget(message).getIdentifier()).distinct().toList());
+                .map(message -> targets.resolveTarget(message).getIdentifier()).distinct().toList());
         List<IngestResult> results = new ArrayList<>(events.size());
         for (int index = 0; index < events.size(); index++) {
             InboundEvent event = events.get(index);

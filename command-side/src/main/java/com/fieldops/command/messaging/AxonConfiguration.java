@@ -2,16 +2,21 @@ package com.fieldops.command.messaging;
 
 import com.fieldops.command.storage.HintedJpaEventStorageEngine;
 import com.fieldops.command.storage.NewAggregates;
+import com.fieldops.command.storage.StagedAggregatesEventStore;
 import com.fieldops.events.store.AxonEventFormat;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -62,6 +67,22 @@ public class AxonConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager));
+    }
+
+    /** Axon Spring Boot's event store, built the same way, that finds an aggregate's staged events without a search. */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return new StagedAggregatesEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
+    /** Every aggregate's commands are routed by it (Axon takes the one CommandTargetResolver bean). */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new CachedCommandTargetResolver();
     }
 
     @Bean

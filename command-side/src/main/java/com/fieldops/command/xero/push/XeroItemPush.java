@@ -14,6 +14,7 @@ import com.fieldops.xero.XeroReconnectRequired;
 import com.fieldops.xero.XeroRejected;
 import com.fieldops.xero.sync.XeroConnectionStatus;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,9 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,7 +37,8 @@ import org.springframework.stereotype.Component;
  * Code (POST Items: Code, Name, Description, SalesDetails.UnitPrice) when it is created and whenever one of those
  * fields changes. A side effect in a tracking processor of its own ({@value #PROCESSING_GROUP}, see
  * {@link XeroItemPushConfiguration}): the processor's token is the persistent cursor of what has been pushed, so a
- * push that cannot be made now (Xero down) is retried from the token, across restarts, and nothing is lost.
+ * push that cannot be made now (Xero down) is retried from the token, across restarts, and nothing is lost. The
+ * pushes of a batch of events go at its end, up to fifty types of an organisation per call.
  *
  * <p>Outcomes: Xero unavailable after the port's tries propagates, so the event is handled again later; no Xero
  * connection means there is nothing to push to (skipped); validation errors, a refused request or a connection to
@@ -50,6 +54,7 @@ public class XeroItemPush {
 
     public static final String PROCESSING_GROUP = "xero-item-push";
     private static final String CONNECTED_IN_BATCH = XeroItemPush.class.getName() + ".connected";
+    private static final String STAGED = XeroItemPush.class.getName() + ".staged";
     /** The actor of the outcomes recorded on a type, as for a disconnection by Xero. */
     static final String ACTOR_NAME = "Xero";
     private static final Logger log = LoggerFactory.getLogger(XeroItemPush.class);
@@ -68,41 +73,85 @@ public class XeroItemPush {
 
     @EventHandler
     void on(ActivityTypeCreated created, @MessageIdentifier String eventId) {
-        if (created.xeroManaged() || created.xeroCode() == null) return;
-        push(created.activityTypeId(), created.orgId(), new XeroItemDraft(created.xeroCode(), created.name(),
-                created.description(), created.hourlyRate()), eventId);
+        if (!created.xeroManaged() && created.xeroCode() != null) {
+            stage(new Push(created.activityTypeId(), created.orgId(), new XeroItemDraft(created.xeroCode(),
+                    created.name(), created.description(), created.hourlyRate()), eventId));
+        }
+        pushStagedWhenTheBatchEnds();
     }
 
     /** Every update changes name, rate, description or code, all of which Xero's Item has. */
     @EventHandler
     void on(ActivityTypeUpdated updated, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        if (!connected(updated.orgId())) return;
-        items.after(updated.activityTypeId(), sequence)
-                .filter(item -> !item.xeroManaged() && item.draft().code() != null)
-                .ifPresent(item -> push(updated.activityTypeId(), updated.orgId(), item.draft(), eventId));
+        if (connected(updated.orgId())) {
+            items.after(updated.activityTypeId(), sequence)
+                    .filter(item -> !item.xeroManaged() && item.draft().code() != null)
+                    .ifPresent(item -> stage(new Push(updated.activityTypeId(), updated.orgId(), item.draft(),
+                            eventId)));
+        }
+        pushStagedWhenTheBatchEnds();
     }
 
-    private void push(UUID activityTypeId, UUID orgId, XeroItemDraft draft, String eventId) {
-        if (!connected(orgId)) return;
+    /** A type's Item as one event left it. */
+    private record Push(UUID activityTypeId, UUID orgId, XeroItemDraft draft, String eventId) {
+    }
+
+    /**
+     * Keeps the push for the end of the processor's batch, by organisation and type: a later event of the same type
+     * in the batch replaces it (its Item is pushed as the last event left it, in the place of the first).
+     */
+    private void stage(Push push) {
+        if (!connected(push.orgId())) return;
+        Map<UUID, Map<UUID, Push>> staged = CurrentUnitOfWork.get().root().getOrComputeResource(STAGED,
+                key -> new LinkedHashMap<>());
+        staged.computeIfAbsent(push.orgId(), org -> new LinkedHashMap<>()).put(push.activityTypeId(), push);
+    }
+
+    /**
+     * After the batch's last event (the processor's batch holds only events this class handles), sends what the
+     * batch staged: one POST Items per organisation and {@link XeroPort#MAX_ITEMS_PER_BATCH} types, so a bulk import
+     * of thousands of coded types costs Xero calls by the fifty, not one each.
+     */
+    private void pushStagedWhenTheBatchEnds() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch && !batch.isLastMessage()) return;
+        Map<UUID, Map<UUID, Push>> staged = unitOfWork.root().getResource(STAGED);
+        if (staged == null) return;
+        unitOfWork.root().resources().remove(STAGED);
+        staged.forEach((orgId, pushes) -> {
+            List<Push> all = List.copyOf(pushes.values());
+            for (int from = 0; from < all.size(); from += XeroPort.MAX_ITEMS_PER_BATCH) {
+                push(orgId, all.subList(from, Math.min(all.size(), from + XeroPort.MAX_ITEMS_PER_BATCH)));
+            }
+        });
+    }
+
+    private void push(UUID orgId, List<Push> pushes) {
         List<XeroItemSaved> saved;
         try {
-            // keyed by the event: handling it again after a crash or an outage is applied once by Xero
-            saved = xero.saveItems(orgId, List.of(draft), IdempotencyKey.of(UUID.fromString(eventId), 0));
+            // keyed by the first event of the call: handling the batch again after a crash or an outage sends the
+            // same calls with the same keys, which Xero applies once
+            saved = xero.saveItems(orgId, pushes.stream().map(Push::draft).toList(),
+                    IdempotencyKey.of(UUID.fromString(pushes.get(0).eventId()), 0));
         } catch (XeroNotConnected notConnected) {
-            log.debug("activity type {} not pushed: organisation {} has no Xero connection", activityTypeId, orgId);
+            log.debug("{} activity types not pushed: organisation {} has no Xero connection", pushes.size(), orgId);
             return;
         } catch (XeroReconnectRequired | XeroRejected refused) {
-            record(orgId, new RecordXeroPushRejected(activityTypeId, orgId, draft.code(),
-                    List.of(refused.getMessage())));
+            pushes.forEach(push -> record(orgId, new RecordXeroPushRejected(push.activityTypeId(), orgId,
+                    push.draft().code(), List.of(refused.getMessage()))));
             return;
         }
-        XeroItemSaved item = saved.get(0);
-        if (item.saved()) {
-            record(orgId, new RecordXeroPushed(activityTypeId, orgId, draft.code()));
-        } else {
-            log.info("Xero refused activity type {} as item {}: {}", activityTypeId, draft.code(),
-                    item.validationErrors());
-            record(orgId, new RecordXeroPushRejected(activityTypeId, orgId, draft.code(), item.validationErrors()));
+        for (int index = 0; index < pushes.size(); index++) {
+            Push push = pushes.get(index);
+            XeroItemSaved item = saved.get(index);
+            if (item.saved()) {
+                record(orgId, new RecordXeroPushed(push.activityTypeId(), orgId, push.draft().code()));
+            } else {
+                log.info("Xero refused activity type {} as item {}: {}", push.activityTypeId(), push.draft().code(),
+                        item.validationErrors());
+                record(orgId, new RecordXeroPushRejected(push.activityTypeId(), orgId, push.draft().code(),
+                        item.validationErrors()));
+            }
         }
     }
 
