@@ -13,11 +13,13 @@ import com.fieldops.xero.XeroPort;
 import com.fieldops.xero.XeroReconnectRequired;
 import com.fieldops.xero.XeroRejected;
 import com.fieldops.xero.sync.XeroConnectionStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -129,10 +131,7 @@ public class XeroItemPush {
     private void push(UUID orgId, List<Push> pushes) {
         List<XeroItemSaved> saved;
         try {
-            // keyed by the first event of the call: handling the batch again after a crash or an outage sends the
-            // same calls with the same keys, which Xero applies once
-            saved = xero.saveItems(orgId, pushes.stream().map(Push::draft).toList(),
-                    IdempotencyKey.of(UUID.fromString(pushes.get(0).eventId()), 0));
+            saved = xero.saveItems(orgId, pushes.stream().map(Push::draft).toList(), keyOf(pushes));
         } catch (XeroNotConnected notConnected) {
             log.debug("{} activity types not pushed: organisation {} has no Xero connection", pushes.size(), orgId);
             return;
@@ -153,6 +152,18 @@ public class XeroItemPush {
                         item.validationErrors()));
             }
         }
+    }
+
+    /**
+     * The call's Idempotency-Key, from the events it pushes: a batch handled again after a crash or an outage sends
+     * the same calls with the same keys, which Xero applies once, while a batch cut differently (more events arrived
+     * meanwhile) never reuses a key Xero has answered for other items. A single push is keyed by its event.
+     */
+    private static IdempotencyKey keyOf(List<Push> pushes) {
+        UUID cause = pushes.size() == 1 ? UUID.fromString(pushes.get(0).eventId())
+                : UUID.nameUUIDFromBytes(pushes.stream().map(Push::eventId).collect(Collectors.joining(","))
+                        .getBytes(StandardCharsets.UTF_8));
+        return IdempotencyKey.of(cause, 0);
     }
 
     /**
