@@ -82,7 +82,8 @@ class XeroItemPushTest {
         ObjectNode answer = (ObjectNode) JSON.readTree(payload("items-get.json"));
         ObjectNode example = (ObjectNode) answer.get("Items").get(0);
         ArrayNode items = answer.putArray("Items");
-        codes.forEach(code -> items.add(example.deepCopy().put("Code", code).put("ItemID", UUID.randomUUID().toString())));
+        codes.forEach(code -> items.add(example.deepCopy().put("Code", code)
+                .put("ItemID", UUID.randomUUID().toString())));
         return okJson(JSON.writeValueAsString(answer));
     }
 

@@ -72,7 +72,8 @@ public class AxonConfiguration {
     /** Axon Spring Boot's event store, built the same way, that finds an aggregate's staged events without a search. */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration) {
         return new StagedAggregatesEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))

@@ -28,7 +28,8 @@ public final class CachedCommandTargetResolver implements CommandTargetResolver 
     private static final ClassValue<Members> MEMBERS = new ClassValue<>() {
         @Override
         protected Members computeValue(Class<?> type) {
-            return new Members(reader(type, TargetAggregateIdentifier.class), reader(type, TargetAggregateVersion.class));
+            return new Members(reader(type, TargetAggregateIdentifier.class),
+                    reader(type, TargetAggregateVersion.class));
         }
     };
 
@@ -39,7 +40,8 @@ public final class CachedCommandTargetResolver implements CommandTargetResolver 
         if (identifier == null) {
             throw new IllegalArgumentException(("Invalid command. It does not identify the target aggregate. Make sure "
                     + "at least one of the fields or methods in the [%s] class contains the @TargetAggregateIdentifier "
-                    + "annotation and that it returns a non-null value.").formatted(command.getPayloadType().getSimpleName()));
+                    + "annotation and that it returns a non-null value.")
+                    .formatted(command.getPayloadType().getSimpleName()));
         }
         Object version = members.version().apply(command.getPayload());
         return new VersionedAggregateIdentifier(identifier, version == null ? null
