@@ -22,7 +22,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  */
 public class StagedAggregatesEventStore extends EmbeddedEventStore {
 
-    private final String resourceKey = StagedAggregatesEventStore.class.getName() + "@" + System.identityHashCode(this);
+    private static final String STAGED_AGGREGATES = StagedAggregatesEventStore.class.getName() + ".staged";
 
     public StagedAggregatesEventStore(Builder builder) {
         super(builder);
@@ -32,7 +32,7 @@ public class StagedAggregatesEventStore extends EmbeddedEventStore {
     public void publish(List<? extends EventMessage<?>> events) {
         if (CurrentUnitOfWork.isStarted()) {
             Set<String> staged = CurrentUnitOfWork.get().root()
-                    .getOrComputeResource(resourceKey, key -> new HashSet<String>());
+                    .getOrComputeResource(STAGED_AGGREGATES, key -> new HashSet<String>());
             for (EventMessage<?> event : events) {
                 if (event instanceof DomainEventMessage<?> domainEvent) {
                     staged.add(domainEvent.getAggregateIdentifier());
@@ -45,7 +45,7 @@ public class StagedAggregatesEventStore extends EmbeddedEventStore {
     @Override
     protected Stream<? extends DomainEventMessage<?>> stagedDomainEventMessages(String aggregateIdentifier) {
         if (!CurrentUnitOfWork.isStarted()) return Stream.empty();
-        Set<String> staged = CurrentUnitOfWork.get().root().getResource(resourceKey);
+        Set<String> staged = CurrentUnitOfWork.get().root().getResource(STAGED_AGGREGATES);
         return staged != null && staged.contains(aggregateIdentifier)
                 ? super.stagedDomainEventMessages(aggregateIdentifier) : Stream.empty();
     }

@@ -78,7 +78,7 @@ public class RlsReads {
         withClaims.put("rlsClaims", claimsJson(caller));
         return statements.execute(AS_CALLER + ";\n" + sql, withClaims, statement -> {
             statement.execute(); // the settings' row
-            if (!statement.getMoreResults()) throw new IllegalStateException("the read returned no rows: " + sql);
+            if (!statement.getMoreResults()) throw new IllegalStateException("not a query: " + sql);
             try (ResultSet result = statement.getResultSet()) {
                 return new RowMapperResultSetExtractor<>(rows).extractData(result);
             }

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -39,7 +41,7 @@ public class TimesheetReadRepository {
     }
 
     public List<TimesheetResource> find(CurrentUser caller, Filter filter) {
-        java.util.Map<String, Object> params = scope(caller);
+        Map<String, Object> params = scope(caller);
         params.put("status", filter.status());
         params.put("user", filter.userId());
         params.put("from", filter.from());
@@ -56,14 +58,14 @@ public class TimesheetReadRepository {
     }
 
     public Optional<TimesheetResource> findById(CurrentUser caller, UUID id) {
-        java.util.Map<String, Object> params = scope(caller);
+        Map<String, Object> params = scope(caller);
         params.put("id", id);
         return reads.optional(caller, "select " + COLUMNS + " from timesheets where id = :id and " + SCOPE, params,
                 TimesheetReadRepository::map);
     }
 
-    private static java.util.Map<String, Object> scope(CurrentUser caller) {
-        java.util.Map<String, Object> scope = new java.util.HashMap<>();
+    private static Map<String, Object> scope(CurrentUser caller) {
+        Map<String, Object> scope = new HashMap<>();
         scope.put("org", caller.orgId());
         scope.put("everyone", caller.is(AppRole.ADMIN) || caller.is(AppRole.ANALYST));
         scope.put("caller", caller.userId());

@@ -75,7 +75,7 @@ public class XeroItemPush {
 
     @EventHandler
     void on(ActivityTypeCreated created, @MessageIdentifier String eventId) {
-        if (!created.xeroManaged() && created.xeroCode() != null) {
+        if (!created.xeroManaged() && created.xeroCode() != null && connected(created.orgId())) {
             stage(new Push(created.activityTypeId(), created.orgId(), new XeroItemDraft(created.xeroCode(),
                     created.name(), created.description(), created.hourlyRate()), eventId));
         }
@@ -103,7 +103,6 @@ public class XeroItemPush {
      * in the batch replaces it (its Item is pushed as the last event left it, in the place of the first).
      */
     private void stage(Push push) {
-        if (!connected(push.orgId())) return;
         Map<UUID, Map<UUID, Push>> staged = CurrentUnitOfWork.get().root().getOrComputeResource(STAGED,
                 key -> new LinkedHashMap<>());
         staged.computeIfAbsent(push.orgId(), org -> new LinkedHashMap<>()).put(push.activityTypeId(), push);
